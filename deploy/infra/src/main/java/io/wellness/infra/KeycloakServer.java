@@ -104,7 +104,9 @@ public final class KeycloakServer implements AutoCloseable {
     private Process process;
     private List<ProcessHandle> processTree = List.of();
     private Duration lastStartDuration;
+    private Duration lastPreparationDuration;
     private boolean stopped;
+    private Thread shutdownHook;
 
     private KeycloakServer(Builder b) {
         this.httpPort = b.httpPort > 0 ? b.httpPort : Ports.freePort();
@@ -120,12 +122,16 @@ public final class KeycloakServer implements AutoCloseable {
                 this.deleteWorkDirOnStop = false;
             } else {
                 this.workDir = Files.createTempDirectory("wellness-keycloak-");
-                this.deleteWorkDirOnStop = b.logFile == null;
+                this.deleteWorkDirOnStop = true;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.logFile = (b.logFile != null ? b.logFile : this.workDir.resolve("keycloak.log")).toAbsolutePath();
+        Path defaultLog = b.workDir != null
+                ? this.workDir.resolve("keycloak.log")
+                // beside the temporary work dir, so it survives stop()
+                : this.workDir.resolveSibling(this.workDir.getFileName() + ".log");
+        this.logFile = (b.logFile != null ? b.logFile : defaultLog).toAbsolutePath();
         this.adminUsername = b.adminUsername;
         this.adminPassword = b.adminPassword;
         this.startupTimeout = b.startupTimeout;
@@ -160,6 +166,7 @@ public final class KeycloakServer implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         Path dist = preparedDistribution(javaHome);
+        lastPreparationDuration = Duration.ofNanos(System.nanoTime() - t0);
         try {
             Path home = prepareInstanceHome(dist);
             Files.createDirectories(logFile.getParent());
@@ -196,6 +203,8 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(home.resolve("data/tmp"));
             process = pb.start();
             stopped = false;
+            shutdownHook = new Thread(this::stop, "keycloak-" + httpPort + "-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak", e);
         }
@@ -238,7 +247,7 @@ public final class KeycloakServer implements AutoCloseable {
                         + " s; last lines of " + logFile + ":\n" + tail);
             }
             try {
-                Thread.sleep(250);
+                Thread.sleep(400);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
@@ -302,6 +311,13 @@ public final class KeycloakServer implements AutoCloseable {
         if (deleteWorkDirOnStop) {
             deleteRecursively(workDir);
         }
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down
+            }
+        }
     }
 
     @Override
@@ -359,6 +375,11 @@ public final class KeycloakServer implements AutoCloseable {
     /** Wall time of the last {@link #start()}, including any unzip and {@code kc.sh build}. */
     public Duration lastStartDuration() {
         return lastStartDuration;
+    }
+
+    /** Part of the last {@link #start()} spent preparing the shared distribution (unzip, build; ~0 when cached). */
+    public Duration lastPreparationDuration() {
+        return lastPreparationDuration;
     }
 
     /** The Keycloak JVM (the {@code java} child of {@code kc.sh}), once started. */
@@ -652,6 +673,7 @@ public final class KeycloakServer implements AutoCloseable {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
                 deleteRecursively(old);
             }
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -784,13 +806,16 @@ public final class KeycloakServer implements AutoCloseable {
             return this;
         }
 
-        /** Per-instance directory (holds {@code home/} with the database); default: a temp dir removed on stop. */
+        /**
+         * Per-instance directory (holds {@code home/} with the H2 database, kept across restarts); default: a temporary
+         * directory deleted by {@link #stop()}.
+         */
         public Builder workDir(Path dir) {
             this.workDir = dir;
             return this;
         }
 
-        /** Where Keycloak's output goes; default {@code <workDir>/keycloak.log}. */
+        /** Where Keycloak's output goes; default {@code <workDir>/keycloak.log}, or beside a temporary work dir. */
         public Builder logFile(Path file) {
             this.logFile = file;
             return this;
