@@ -55,8 +55,24 @@ public final class PostgresServer implements AutoCloseable {
      * pass {@code clean=true} for a throw-away cluster (tests).
      */
     public static PostgresServer startEmbedded(int port, Path dataDirectory, boolean clean) {
+        return startEmbedded(port, dataDirectory, clean, null, true);
+    }
+
+    /**
+     * As above; {@code logFile} (nullable) receives the server's output, and {@code stopOnJvmExit=false} leaves the
+     * stopping to the caller, who may need to stop its clients first (the local stack stops the services, then
+     * PostgreSQL).
+     */
+    public static PostgresServer startEmbedded(int port, Path dataDirectory, boolean clean, Path logFile,
+                                               boolean stopOnJvmExit) {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(stopOnJvmExit);
+            if (logFile != null) {
+                java.nio.file.Files.createDirectories(logFile.toAbsolutePath().getParent());
+                builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            }
+            EmbeddedPostgres pg = builder
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(clean)
