@@ -1,0 +1,85 @@
+package io.wellness.gateway.proxy;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import io.wellness.gateway.config.GatewayConfig;
+import io.wellness.gateway.security.CsrfTokens;
+import io.wellness.gateway.security.Identities;
+import io.wellness.gateway.web.ProblemWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.net.URI;
+
+/**
+ * Routes /api/catalog, /api/scheduler and /api/tracking to their services through the Vert.x reverse proxy, with the
+ * caller's access token relayed as {@code Authorization: Bearer}. The session cookie and CSRF token stay at the
+ * gateway. Chat callbacks are forwarded without any token: the scheduler verifies their signatures.
+ */
+@ApplicationScoped
+public class ServiceRoutes {
+    static final String CHAT_CALLBACKS = "/api/scheduler/chat/";
+
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+        GatewayConfig.Timeouts timeouts = config.timeouts();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeouts.connect().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+        route(router, client, timeouts, "catalog", config.services().catalog());
+        route(router, client, timeouts, "scheduler", config.services().scheduler());
+        route(router, client, timeouts, "tracking", config.services().tracking());
+    }
+
+    private void route(Router router, HttpClient client, GatewayConfig.Timeouts timeouts, String service, URI target) {
+        SocketAddress origin = SocketAddress.inetSocketAddress(port(target), target.getHost());
+        HttpProxy proxy = HttpProxy.reverseProxy(client)
+                .originRequestProvider((request, c) -> c.request(new RequestOptions()
+                        .setServer(origin)
+                        .setSsl("https".equals(target.getScheme()))
+                        .setConnectTimeout(timeouts.connect().toMillis())
+                        .setIdleTimeout(isEventStream(request.path(), request.getHeader(HttpHeaders.ACCEPT))
+                                ? timeouts.stream().toMillis() : timeouts.read().toMillis())))
+                .addInterceptor(new ServiceUnavailableAnswer(service));
+        router.route("/api/" + service + "/*").handler(rc -> relay(rc, proxy));
+    }
+
+    private static void relay(RoutingContext rc, HttpProxy proxy) {
+        MultiMap headers = rc.request().headers();
+        headers.remove(HttpHeaders.COOKIE);
+        headers.remove(CsrfTokens.HEADER);
+        if (rc.normalizedPath().startsWith(CHAT_CALLBACKS)) {
+            headers.remove(HttpHeaders.AUTHORIZATION);
+        } else {
+            SecurityIdentity identity = Identities.of(rc);
+            String token = Identities.accessToken(identity);
+            if (token == null) {
+                ProblemWriter.send(rc, 401, "Unauthorized", "Sign in or send a bearer token.");
+                return;
+            }
+            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        proxy.handle(rc.request());
+    }
+
+    private static boolean isEventStream(String path, String accept) {
+        return path.endsWith("/stream") || (accept != null && accept.contains("text/event-stream"));
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() > 0) {
+            return uri.getPort();
+        }
+        return "https".equals(uri.getScheme()) ? 443 : 80;
+    }
+}
