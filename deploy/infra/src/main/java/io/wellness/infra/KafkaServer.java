@@ -104,10 +104,14 @@ public final class KafkaServer implements AutoCloseable {
         if (!Ports.isListening(port)) {
             return false;
         }
-        try (Admin admin = admin()) {
+        Admin admin = admin();
+        try {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception notYet) {
             return false;
+        } finally {
+            // a bounded close: under load the default close can wait indefinitely for in-flight calls
+            admin.close(Duration.ofSeconds(2));
         }
     }
 

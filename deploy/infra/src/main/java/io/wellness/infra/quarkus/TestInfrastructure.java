@@ -26,6 +26,7 @@ public final class TestInfrastructure {
     static final String KAFKA_BOOTSTRAP = "wellness.test.kafka.bootstrap";
     static final String KEYCLOAK_URL = "wellness.test.keycloak.url";
     public static final String REALM = "wellness";
+    private static final String JVM_WIDE_LOCK = "io.wellness.infra.quarkus.TestInfrastructure.lock";
 
     private TestInfrastructure() {
     }
@@ -33,7 +34,9 @@ public final class TestInfrastructure {
     /** Starts the three servers unless this JVM already did. */
     public static void ensureStarted() {
         Properties jvmWide = System.getProperties();
-        synchronized (jvmWide) {
+        // String literals are interned JVM-wide, so this monitor is the same for every class loader. (Holding the
+        // Properties monitor instead would block System.getProperty for the whole start, and logging set-up with it.)
+        synchronized (JVM_WIDE_LOCK) {
             if (jvmWide.getProperty(POSTGRES_PORT) != null) {
                 return;
             }

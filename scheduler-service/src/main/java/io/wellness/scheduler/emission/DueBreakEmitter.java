@@ -1,0 +1,245 @@
+package io.wellness.scheduler.emission;
+
+import io.wellness.common.events.DeterministicIds;
+import io.wellness.scheduler.plan.PlanProfile;
+import io.wellness.scheduler.plan.PlanStore;
+import io.wellness.scheduler.repository.CompanyPolicy;
+import io.wellness.scheduler.repository.ScheduleQueries;
+import io.wellness.scheduler.service.EmployeeSchedule;
+import io.wellness.scheduler.timing.BreakTimer;
+import io.wellness.scheduler.timing.BusyInterval;
+import io.wellness.scheduler.timing.ScheduleRules;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Emits due breaks, one transaction per batch: claims due schedule rows with {@code FOR UPDATE SKIP LOCKED} (so
+ * replicas never claim the same employee, and a crashed replica's claims roll back), records each emission in
+ * emitted_break (unique break id and snooze count) together with its outbox row, and advances next_due_at. Missed
+ * breaks older than the grace period (downtime) are not emitted: the schedule jumps to the next break.
+ */
+public class DueBreakEmitter {
+    private static final String CLAIM_DUE = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
+            , s.next_due_at
+            from break_schedule s
+            join employee e on e.id = s.employee_id
+            left join employee_settings st on st.employee_id = s.employee_id
+            where s.next_due_at <= ?
+            order by s.next_due_at
+            limit ?
+            for update of s skip locked""";
+    private static final String CLAIM_SNOOZED = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
+            , sb.break_id, sb.due_at, sb.snooze_count, sb.plan_key
+            from snoozed_break sb
+            join employee e on e.id = sb.employee_id
+            left join employee_settings st on st.employee_id = sb.employee_id
+            where sb.due_at <= ?
+            order by sb.due_at
+            limit ?
+            for update of sb skip locked""";
+    private static final String WRITE_EMISSIONS = """
+            with rows as (
+                select r.break_id::uuid as break_id, r.snooze_count, r.employee_id, r.due_at::timestamptz as due_at,
+                       r.team, r.time_zone, r.locale, r.channel_type, r.channel_address, r.plan_key
+                from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as r(break_id, snooze_count, employee_id, due_at, team, time_zone, locale, channel_type, channel_address, plan_key)
+            ), emitted as (
+                insert into emitted_break (break_id, snooze_count, employee_id, due_at, plan_key, emitted_at)
+                select break_id, snooze_count, employee_id, due_at, plan_key, ?::timestamptz from rows
+                on conflict do nothing
+                returning break_id, snooze_count
+            )
+            insert into due_outbox (break_id, snooze_count, employee_id, due_at, team, time_zone, locale, channel_type,
+                                    channel_address, plan_key)
+            select r.break_id, r.snooze_count, r.employee_id, r.due_at, r.team, r.time_zone, r.locale, r.channel_type,
+                   r.channel_address, r.plan_key
+            from rows r join emitted e on e.break_id = r.break_id and e.snooze_count = r.snooze_count""";
+    private static final String ADVANCE = """
+            update break_schedule s set next_due_at = u.next_due::timestamptz, version = s.version + 1
+            from unnest(?::text[], ?::text[]) as u(employee_id, next_due)
+            where s.employee_id = u.employee_id""";
+
+    private final DataSource dataSource;
+    private final PlanStore plans;
+    private final int batchSize;
+    private final Duration lateGrace;
+    private final BatchObserver observer;
+
+    public DueBreakEmitter(DataSource dataSource, PlanStore plans, int batchSize, Duration lateGrace, BatchObserver observer) {
+        this.dataSource = dataSource;
+        this.plans = plans;
+        this.batchSize = batchSize;
+        this.lateGrace = lateGrace;
+        this.observer = observer;
+    }
+
+    /** One batch of regular and snoozed breaks due at {@code now}; returns how many rows it claimed. */
+    public int emitDue(Instant now) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                CompanyPolicy policy = ScheduleQueries.policy(connection);
+                Emissions emissions = new Emissions();
+                int claimed = claimRegular(connection, policy, now, emissions) + claimSnoozed(connection, policy, now, emissions);
+                if (claimed > 0) {
+                    emissions.write(connection, plans.resolve(emissions.needs.values()), now);
+                    observer.beforeCommit(connection, claimed);
+                }
+                connection.commit();
+                return claimed;
+            } catch (SQLException | RuntimeException e) {
+                if (!connection.isClosed()) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                if (!connection.isClosed()) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private int claimRegular(Connection connection, CompanyPolicy policy, Instant now, Emissions emissions) throws SQLException {
+        List<EmployeeSchedule> schedules = new ArrayList<>();
+        List<Instant> dues = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(CLAIM_DUE)) {
+            ps.setObject(1, ScheduleQueries.utc(now));
+            ps.setInt(2, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    schedules.add(ScheduleQueries.schedule(rs, policy));
+                    dues.add(rs.getTimestamp("next_due_at").toInstant());
+                }
+            }
+        }
+        if (schedules.isEmpty()) {
+            return 0;
+        }
+        Map<String, List<BusyInterval>> busy = ScheduleQueries.busyBlocks(connection,
+                schedules.stream().map(EmployeeSchedule::employeeId).toList(), now.minus(lateGrace));
+        List<String> ids = new ArrayList<>(schedules.size());
+        List<String> nextDues = new ArrayList<>(schedules.size());
+        for (int i = 0; i < schedules.size(); i++) {
+            EmployeeSchedule schedule = schedules.get(i);
+            Instant due = dues.get(i);
+            ScheduleRules rules = schedule.rules(busy.getOrDefault(schedule.employeeId(), List.of()));
+            boolean stillWanted = schedule.active() && !schedule.optedOut()
+                    && (schedule.pausedUntil() == null || !due.isBefore(schedule.pausedUntil()));
+            Instant after;
+            if (stillWanted && !due.isBefore(now.minus(lateGrace))) {
+                emissions.add(schedule, DeterministicIds.breakId(schedule.employeeId(), due), due, 0, null);
+                after = due;
+            } else {
+                // missed during downtime (or no longer wanted): only the next break counts
+                after = now;
+            }
+            ids.add(schedule.employeeId());
+            nextDues.add(BreakTimer.nextDue(rules, after).map(Instant::toString).orElse(null));
+        }
+        try (PreparedStatement ps = connection.prepareStatement(ADVANCE)) {
+            ps.setArray(1, ScheduleQueries.textArray(connection, ids));
+            ps.setArray(2, ScheduleQueries.textArray(connection, nextDues));
+            ps.executeUpdate();
+        }
+        return schedules.size();
+    }
+
+    private int claimSnoozed(Connection connection, CompanyPolicy policy, Instant now, Emissions emissions) throws SQLException {
+        List<String> done = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(CLAIM_SNOOZED)) {
+            ps.setObject(1, ScheduleQueries.utc(now));
+            ps.setInt(2, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    EmployeeSchedule schedule = ScheduleQueries.schedule(rs, policy);
+                    String breakId = rs.getString("break_id");
+                    Instant due = rs.getTimestamp("due_at").toInstant();
+                    done.add(breakId);
+                    if (schedule.active() && !schedule.optedOut() && !due.isBefore(now.minus(lateGrace))) {
+                        emissions.add(schedule, UUID.fromString(breakId), due, rs.getInt("snooze_count"), rs.getString("plan_key"));
+                    }
+                }
+            }
+        }
+        if (!done.isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("delete from snoozed_break where break_id = any (?::uuid[])")) {
+                ps.setArray(1, ScheduleQueries.textArray(connection, done));
+                ps.executeUpdate();
+            }
+        }
+        return done.size();
+    }
+
+    /** The rows of one batch, column by column (they go to PostgreSQL as arrays: one statement per batch). */
+    private static final class Emissions {
+        final List<String> breakIds = new ArrayList<>();
+        final List<Integer> snoozeCounts = new ArrayList<>();
+        final List<String> employeeIds = new ArrayList<>();
+        final List<String> dueAts = new ArrayList<>();
+        final List<String> teams = new ArrayList<>();
+        final List<String> zones = new ArrayList<>();
+        final List<String> locales = new ArrayList<>();
+        final List<String> channelTypes = new ArrayList<>();
+        final List<String> channelAddresses = new ArrayList<>();
+        final List<String> planKeys = new ArrayList<>();
+        final Map<String, PlanStore.PlanNeed> needs = new HashMap<>();
+
+        void add(EmployeeSchedule schedule, UUID breakId, Instant due, int snoozeCount, String knownPlanKey) {
+            String planKey = knownPlanKey;
+            if (planKey == null) {
+                ZonedDateTime local = due.atZone(schedule.zone());
+                // the grid index of the break within the day: consecutive breaks get consecutive slots
+                long offset = BreakTimer.offsetOf(schedule.employeeId(), schedule.interval()).toSeconds();
+                int slot = (int) Math.floorDiv(local.toLocalTime().toSecondOfDay() - offset, schedule.interval().toSeconds());
+                PlanStore.PlanNeed need = new PlanStore.PlanNeed(new PlanProfile(schedule.position(), schedule.equipment(),
+                        schedule.focusRegions(), schedule.avoid()), local.toLocalDate(), slot);
+                planKey = need.key();
+                needs.putIfAbsent(planKey, need);
+            }
+            breakIds.add(breakId.toString());
+            snoozeCounts.add(snoozeCount);
+            employeeIds.add(schedule.employeeId());
+            dueAts.add(due.toString());
+            teams.add(schedule.team());
+            zones.add(schedule.zone().getId());
+            locales.add(schedule.locale());
+            channelTypes.add(schedule.channelType());
+            channelAddresses.add(schedule.channelAddress());
+            planKeys.add(planKey);
+        }
+
+        void write(Connection connection, Map<String, String> resolvedPlanKeys, Instant now) throws SQLException {
+            if (breakIds.isEmpty()) {
+                return;
+            }
+            List<String> keys = planKeys.stream().map(k -> resolvedPlanKeys.getOrDefault(k, k)).toList();
+            try (PreparedStatement ps = connection.prepareStatement(WRITE_EMISSIONS)) {
+                ps.setArray(1, ScheduleQueries.textArray(connection, breakIds));
+                ps.setArray(2, connection.createArrayOf("int4", snoozeCounts.toArray(new Integer[0])));
+                ps.setArray(3, ScheduleQueries.textArray(connection, employeeIds));
+                ps.setArray(4, ScheduleQueries.textArray(connection, dueAts));
+                ps.setArray(5, ScheduleQueries.textArray(connection, teams));
+                ps.setArray(6, ScheduleQueries.textArray(connection, zones));
+                ps.setArray(7, ScheduleQueries.textArray(connection, locales));
+                ps.setArray(8, ScheduleQueries.textArray(connection, channelTypes));
+                ps.setArray(9, ScheduleQueries.textArray(connection, channelAddresses));
+                ps.setArray(10, ScheduleQueries.textArray(connection, keys));
+                ps.setObject(11, ScheduleQueries.utc(now));
+                ps.executeUpdate();
+            }
+        }
+    }
+}

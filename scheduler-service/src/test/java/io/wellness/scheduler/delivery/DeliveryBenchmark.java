@@ -1,0 +1,132 @@
+package io.wellness.scheduler.delivery;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.wellness.common.events.BreakDueEvent;
+import io.wellness.common.events.CloudEvents;
+import io.wellness.common.events.Topics;
+import io.wellness.scheduler.delivery.fake.FakeChatServer;
+import io.wellness.scheduler.delivery.fake.FakeChats;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark (not part of the test suite; run with bench/delivery-bench.sh): due events on real Kafka delivered to
+ * a local fake Slack that does not rate-limit. Prints throughput of a burst and the added latency (record
+ * produced -> chat.postMessage received) at a steady 1,000 events/s.
+ */
+@QuarkusTest
+@TestProfile(DeliveryBenchmark.Unlimited.class)
+class DeliveryBenchmark {
+    static final int EVENTS = Integer.getInteger("bench.events", 10_000);
+    static final int PACED_RATE = Integer.getInteger("bench.rate", 1_000);
+
+    /** The fake Slack has no rate limit, so neither has the app here. */
+    public static class Unlimited implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "wellness.delivery.slack.workspace-per-second", "1000000",
+                    "wellness.delivery.slack.workspace-burst", "1000000",
+                    "wellness.delivery.slack.per-recipient-per-second", "1000000",
+                    "wellness.delivery.slack.per-recipient-burst", "1000000",
+                    "wellness.delivery.workspace-concurrency", "128",
+                    "wellness.delivery.request-timeout", "PT5S",
+                    "wellness.delivery.max-delivery-time", "PT15M",
+                    "quarkus.log.category.\"io.wellness.scheduler.delivery\".level", "WARN",
+                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        }
+    }
+
+    private final FakeChatServer slack = FakeChats.server();
+
+    @Test
+    void deliversTenThousandDueEvents() throws Exception {
+        slack.recordBodies(false);
+        run("warm-up", 1_000, 0);
+        Result burst = run("burst", EVENTS, 0);
+        Result paced = run("paced", EVENTS, PACED_RATE);
+        System.out.printf("%n=== delivery benchmark (fake Slack, no rate limit, real Kafka + PostgreSQL, 2 cores) ===%n");
+        System.out.printf("burst : %,d events produced at once -> delivered in %.2f s = %,.0f deliveries/s%n",
+                EVENTS, burst.seconds, EVENTS / burst.seconds);
+        System.out.printf("burst : latency produce->DM p50 %.1f ms, p99 %.1f ms (includes queueing behind the burst)%n",
+                burst.p50, burst.p99);
+        System.out.printf("paced : %,d events at %,d/s -> delivered in %.2f s = %,.0f deliveries/s%n",
+                EVENTS, PACED_RATE, paced.seconds, EVENTS / paced.seconds);
+        System.out.printf("paced : added latency produce->DM p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                paced.p50, paced.p99, paced.max);
+        System.out.printf("targets: >= 1,000 deliveries/s (burst: %s), p99 added latency <= 50 ms (paced: %s)%n%n",
+                EVENTS / burst.seconds >= 1000 ? "met" : "NOT met", paced.p99 <= 50 ? "met" : "NOT met");
+        assertThat(burst.delivered).isEqualTo(EVENTS);
+        assertThat(paced.delivered).isEqualTo(EVENTS);
+    }
+
+    record Result(int delivered, double seconds, double p50, double p99, double max) {
+    }
+
+    private Result run(String name, int count, int perSecond) throws Exception {
+        slack.forgetRequests();
+        String prefix = "UB" + name + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Map<String, Long> producedAt = new HashMap<>(count * 2);
+        long start = System.nanoTime();
+        long interval = perSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / perSecond;
+        for (int i = 0; i < count; i++) {
+            if (interval > 0) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            String user = prefix + i;
+            BreakDueEvent event = DeliveryKafka.dueEvent("bench-" + user, "slack", user);
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DUE, event.employeeId(),
+                    DeliveryKafka.JSON.writeValueAsString(event));
+            CloudEvents.headers(event.breakId().toString(), "/bench", CloudEvents.TYPE_DUE, event.breakId().toString(),
+                    Instant.now(), null).forEach(header -> record.headers().add(header));
+            producedAt.put(user, System.nanoTime());
+            DeliveryKafka.producer().send(record);
+        }
+        DeliveryKafka.producer().flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<FakeChatServer.Recorded> posts;
+        do {
+            Thread.sleep(50);
+            posts = slack.requests(r -> r.body().startsWith(prefix));
+        } while (posts.size() < count && System.nanoTime() < deadline);
+        double[] latencies = new double[posts.size()];
+        long last = start;
+        for (int i = 0; i < posts.size(); i++) {
+            FakeChatServer.Recorded post = posts.get(i);
+            latencies[i] = (post.receivedNanos() - producedAt.get(post.body())) / 1e6;
+            last = Math.max(last, post.receivedNanos());
+        }
+        Arrays.sort(latencies);
+        double seconds = (last - start) / 1e9;
+        long distinct = posts.stream().map(FakeChatServer.Recorded::body).distinct().count();
+        System.out.printf("%s: %,d/%,d delivered in %.2f s (%,d duplicate sends)%n", name, distinct, count, seconds,
+                posts.size() - distinct);
+        return new Result((int) distinct, seconds, percentile(latencies, 50), percentile(latencies, 99),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1]);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}

@@ -1,0 +1,166 @@
+package io.wellness.scheduler.delivery.fake;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A local HTTP server on a free port that plays the chat APIs (Slack, Bot Framework, Mattermost, webhooks): it
+ * records every request and answers with scripted responses (status, headers, body, delay) or a default per path.
+ */
+public final class FakeChatServer {
+
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body, long receivedNanos) {
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                    return entry.getValue().get(0);
+                }
+            }
+            return null;
+        }
+    }
+
+    public record Reply(int status, Map<String, String> headers, String body, Duration delay) {
+        public static Reply json(int status, String body) {
+            return new Reply(status, Map.of("Content-Type", "application/json; charset=utf-8"), body, Duration.ZERO);
+        }
+
+        public Reply after(Duration delay) {
+            return new Reply(status, headers, body, delay);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> all = new java.util.HashMap<>(headers);
+            all.put(name, value);
+            return new Reply(status, all, body, delay);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private record Script(String pathPrefix, String bodyContains, Deque<Reply> replies) {
+    }
+
+    private final List<Script> scripted = new CopyOnWriteArrayList<>();
+    private final Map<String, Function<Recorded, Reply>> defaults = new ConcurrentHashMap<>();
+    private volatile boolean recording = true;
+
+    public FakeChatServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The answer of a path prefix when nothing is scripted. */
+    public void defaultReply(String pathPrefix, Function<Recorded, Reply> reply) {
+        defaults.put(pathPrefix, reply);
+    }
+
+    /** One-off answers, in order, for the next requests to a path prefix whose body contains a marker. */
+    public void script(String pathPrefix, String bodyContains, Reply... replies) {
+        scripted.add(new Script(pathPrefix, bodyContains, new ConcurrentLinkedDeque<>(List.of(replies))));
+    }
+
+    public void clearScripts() {
+        scripted.clear();
+    }
+
+    /** The benchmark turns keeping request bodies off so memory stays flat; timestamps are kept. */
+    public void recordBodies(boolean recording) {
+        this.recording = recording;
+    }
+
+    public List<Recorded> requests(Predicate<Recorded> filter) {
+        List<Recorded> matching = new ArrayList<>();
+        for (Recorded request : requests) {
+            if (filter.test(request)) {
+                matching.add(request);
+            }
+        }
+        return matching;
+    }
+
+    public void forgetRequests() {
+        requests.clear();
+    }
+
+    public void stop() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            Recorded recorded = new Recorded(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
+                    recording ? body : extractMarker(body), System.nanoTime());
+            requests.add(recorded);
+            Reply reply = replyFor(path, recorded);
+            if (!reply.delay().isZero()) {
+                try {
+                    Thread.sleep(reply.delay());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        }
+    }
+
+    /** Without bodies the benchmark still needs the channel (user id) to match requests to events. */
+    private static String extractMarker(String body) {
+        int at = body.indexOf("\"channel\":\"");
+        if (at < 0) {
+            return "";
+        }
+        int start = at + "\"channel\":\"".length();
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    private Reply replyFor(String path, Recorded recorded) {
+        for (Script script : scripted) {
+            if (path.startsWith(script.pathPrefix()) && recorded.body().contains(script.bodyContains())) {
+                Reply next = script.replies().pollFirst();
+                if (next != null) {
+                    return next;
+                }
+            }
+        }
+        String best = null;
+        for (String prefix : defaults.keySet()) {
+            if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        return best == null ? Reply.json(404, "{\"error\":\"no such fake endpoint\"}") : defaults.get(best).apply(recorded);
+    }
+}

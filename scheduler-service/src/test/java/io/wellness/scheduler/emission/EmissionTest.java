@@ -1,0 +1,316 @@
+package io.wellness.scheduler.emission;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.wellness.common.events.BreakDueEvent;
+import io.wellness.common.events.CloudEvents;
+import io.wellness.common.events.DeterministicIds;
+import io.wellness.scheduler.plan.PlanStore;
+import io.wellness.scheduler.service.ScheduleService;
+import io.wellness.scheduler.timing.BreakTimer;
+import io.wellness.scheduler.support.DueTopic;
+import io.wellness.scheduler.support.SchedulerDb;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Emission on real PostgreSQL and Kafka. "Two scheduler instances" are two emitter and two relay instances in this
+ * JVM, each on its own thread with its own connections: exactly what two replicas share (the database and the
+ * broker), without a second JVM's 30 s start-up on a 2-core machine.
+ */
+@QuarkusTest
+class EmissionTest {
+    private static final Instant DUE = Instant.parse("2026-06-10T10:00:00Z");
+    /** Emitting exactly at the due instant: the employees' next grid points all lie later. */
+    private static final Instant NOW = DUE;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    PlanStore plans;
+
+    @Inject
+    ScheduleService schedules;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Named("due-producer")
+    Producer<String, byte[]> producer;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "quarkus.rest-client.catalog.url")
+    String catalogUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
+
+    /** An instance about to be killed gets its own unpooled connections: aborting one drops it as a dead process would. */
+    private DataSource ownConnections() {
+        PGSimpleDataSource own = new PGSimpleDataSource();
+        own.setURL(jdbcUrl);
+        own.setUser(dbUser);
+        own.setPassword(dbPassword);
+        return own;
+    }
+
+    private static final BatchObserver KILL = (connection, rows) -> {
+        connection.abort(Runnable::run);
+        throw new SQLException("instance killed");
+    };
+
+    SchedulerDb db;
+
+    @BeforeEach
+    void clean() {
+        db = new SchedulerDb(dataSource);
+        db.clear();
+    }
+
+    private DueBreakEmitter emitter(int batch, BatchObserver observer) {
+        return new DueBreakEmitter(dataSource, plans, batch, Duration.ofMinutes(2), observer);
+    }
+
+    private OutboxRelay relay(int batch, BatchObserver observer) {
+        return new OutboxRelay(dataSource, producer, plans, json, batch, observer);
+    }
+
+    /** Runs the task on two threads until both find nothing more to do. */
+    private static void onTwoInstances(Callable<Integer> first, Callable<Integer> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = pool.invokeAll(List.of(() -> drain(first), () -> drain(second)));
+            for (Future<Integer> run : runs) {
+                assertThat(run.get()).as("each instance did part of the work").isPositive();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int drain(Callable<Integer> step) throws Exception {
+        int total = 0;
+        for (int n = step.call(); n > 0; n = step.call()) {
+            total += n;
+        }
+        return total;
+    }
+
+    @Test
+    void twoInstancesEmitTenThousandBreaksWithNoDuplicateAndNoGap() throws Exception {
+        List<String> employees = db.employeesDueAt("twin-", 10_000, "Europe/Berlin", DUE);
+        try (DueTopic topic = new DueTopic(bootstrap)) {
+            DueBreakEmitter a = emitter(250, BatchObserver.NONE);
+            DueBreakEmitter b = emitter(250, BatchObserver.NONE);
+            onTwoInstances(() -> a.emitDue(NOW), () -> b.emitDue(NOW));
+            assertThat(db.count("select count(*) from emitted_break")).isEqualTo(10_000);
+            assertThat(db.count("select count(*) from due_outbox")).isEqualTo(10_000);
+            assertThat(db.count("select count(*) from break_schedule where next_due_at <= ?", NOW)).isZero();
+
+            OutboxRelay ra = relay(500, BatchObserver.NONE);
+            OutboxRelay rb = relay(500, BatchObserver.NONE);
+            onTwoInstances(ra::publishBatch, rb::publishBatch);
+            assertThat(db.count("select count(*) from due_outbox")).isZero();
+
+            List<ConsumerRecord<String, String>> records = topic.read(10_000, r -> r.key().startsWith("twin-"), Duration.ofSeconds(60));
+            assertThat(records).hasSize(10_000);
+            Set<String> breakIds = records.stream().map(r -> DueTopic.event(r).breakId().toString()).collect(Collectors.toSet());
+            Set<String> expected = employees.stream().map(e -> DeterministicIds.breakId(e, DUE).toString()).collect(Collectors.toSet());
+            assertThat(breakIds).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void anEmitterStoppedInTheMiddleOfABatchLosesNothing() throws Exception {
+        db.employeesDueAt("crash-", 1_000, "America/New_York", DUE);
+        // the first instance dies after writing its batch, before committing: its connection drops like a killed process's
+        DueBreakEmitter dying = new DueBreakEmitter(ownConnections(), plans, 400, Duration.ofMinutes(2), KILL);
+        assertThatThrownBy(() -> dying.emitDue(NOW)).isInstanceOf(SQLException.class);
+        assertThat(db.count("select count(*) from emitted_break")).isZero();
+
+        DueBreakEmitter survivor = emitter(400, BatchObserver.NONE);
+        assertThat(drain(() -> survivor.emitDue(NOW))).isEqualTo(1_000);
+        assertThat(db.count("select count(distinct break_id) from emitted_break")).isEqualTo(1_000);
+        assertThat(db.count("select count(*) from due_outbox")).isEqualTo(1_000);
+    }
+
+    @Test
+    void aRelayStoppedAfterSendingIsRepublishedWithTheSameBreakIds() throws Exception {
+        List<String> employees = db.employeesDueAt("relay-", 600, "Europe/Berlin", DUE);
+        drain(() -> emitter(1000, BatchObserver.NONE).emitDue(NOW));
+        try (DueTopic topic = new DueTopic(bootstrap)) {
+            OutboxRelay dying = new OutboxRelay(ownConnections(), producer, plans, json, 200, KILL);
+            assertThatThrownBy(dying::publishBatch).isInstanceOf(SQLException.class);
+            assertThat(db.count("select count(*) from due_outbox")).isEqualTo(600);
+            assertThat(drain(relay(200, BatchObserver.NONE)::publishBatch)).isEqualTo(600);
+
+            List<ConsumerRecord<String, String>> records = topic.read(800, r -> r.key().startsWith("relay-"), Duration.ofSeconds(30));
+            Set<String> breakIds = records.stream().map(r -> DueTopic.event(r).breakId().toString()).collect(Collectors.toSet());
+            // at least once: the 200 sent before the crash arrive twice, with the same ids; none is missing
+            assertThat(records).hasSize(800);
+            assertThat(breakIds).isEqualTo(employees.stream().map(e -> DeterministicIds.breakId(e, DUE).toString()).collect(Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void missedBreaksAfterDowntimeAreNotFiredLateOnlyTheNextOneIs() throws Exception {
+        Instant longAgo = NOW.minus(Duration.ofHours(3));
+        db.employeesDueAt("down-", 5, "Europe/Berlin", longAgo);
+        assertThat(drain(() -> emitter(100, BatchObserver.NONE).emitDue(NOW))).isEqualTo(5);
+        assertThat(db.count("select count(*) from emitted_break")).isZero();
+        Instant next = db.nextDue("down-0");
+        assertThat(next).isAfter(NOW).isBefore(NOW.plus(Duration.ofMinutes(45 + 5)));
+    }
+
+    @Test
+    void theEventCarriesTheContractAndPlansComeFromTheCacheRotatingWithinTheDay() throws Exception {
+        int callsBefore = catalogCalls();
+        Instant due = DUE.plus(Duration.ofDays(1));
+        List<String> employees = db.employeesDueAt("plan-", 2_000, "Europe/Berlin", due);
+        // the rotation slot is the break's index on the employee's grid: 12:00:00 is grid point 16 for offset 0, else 15
+        long slots = employees.stream().map(e -> BreakTimer.offsetOf(e, Duration.ofMinutes(45)).isZero()).distinct().count();
+        try (DueTopic topic = new DueTopic(bootstrap)) {
+            drain(() -> emitter(500, BatchObserver.NONE).emitDue(due));
+            drain(relay(1000, BatchObserver.NONE)::publishBatch);
+            List<ConsumerRecord<String, String>> records = topic.read(2_000, r -> r.key().startsWith("plan-"), Duration.ofSeconds(30));
+            assertThat(records).hasSize(2_000);
+            // one profile, one day: one catalog call per rotation slot for two thousand breaks
+            assertThat(catalogCalls() - callsBefore).isEqualTo(slots);
+
+            ConsumerRecord<String, String> record = records.stream().filter(r -> r.key().equals("plan-7")).findFirst().orElseThrow();
+            BreakDueEvent event = DueTopic.event(record);
+            assertThat(event.breakId()).isEqualTo(DeterministicIds.breakId("plan-7", due));
+            assertThat(event.employeeId()).isEqualTo("plan-7");
+            assertThat(event.team()).isEqualTo("engineering");
+            assertThat(event.dueAt()).isEqualTo(due);
+            assertThat(event.timeZone()).isEqualTo("Europe/Berlin");
+            assertThat(event.channel()).isEqualTo(new BreakDueEvent.Channel("slack", "U-plan-7"));
+            assertThat(event.snoozeCount()).isZero();
+            assertThat(event.plan().catalogVersion()).isEqualTo("fake-1");
+            assertThat(event.plan().exercises()).hasSize(2).allSatisfy(e -> assertThat(e.steps()).isNotEmpty());
+            assertThat(CloudEvents.header(record.headers(), CloudEvents.HEADER_TYPE)).isEqualTo(CloudEvents.TYPE_DUE);
+            assertThat(CloudEvents.header(record.headers(), CloudEvents.HEADER_ID)).isEqualTo(event.breakId().toString());
+            assertThat(CloudEvents.header(record.headers(), CloudEvents.HEADER_SUBJECT)).isEqualTo("plan-7");
+
+            // the next breaks of the day get other exercises (the catalog is told what was given today)
+            Set<String> seen = new HashSet<>();
+            event.plan().exercises().forEach(e -> seen.add(e.id()));
+            for (int slot = 1; slot <= 3; slot++) {
+                Instant next = db.nextDue("plan-7");
+                drain(() -> emitter(5000, BatchObserver.NONE).emitDue(next.plusSeconds(1)));
+                drain(relay(5000, BatchObserver.NONE)::publishBatch);
+                BreakDueEvent later = DueTopic.event(topic.read(1, r -> r.key().equals("plan-7"), Duration.ofSeconds(10)).getFirst());
+                later.plan().exercises().forEach(e -> assertThat(seen.add(e.id())).as("repeated " + e.id()).isTrue());
+            }
+        }
+    }
+
+    @Test
+    void aCatalogOutageFallsBackToTheBuiltInPlan() throws Exception {
+        catalog("/__down", "POST");
+        try (DueTopic topic = new DueTopic(bootstrap)) {
+            db.employeesDueAt("outage-", 3, "Europe/Berlin", DUE.plus(Duration.ofDays(3)));
+            drain(() -> emitter(100, BatchObserver.NONE).emitDue(NOW.plus(Duration.ofDays(3))));
+            drain(relay(100, BatchObserver.NONE)::publishBatch);
+            List<ConsumerRecord<String, String>> records = topic.read(3, r -> r.key().startsWith("outage-"), Duration.ofSeconds(20));
+            assertThat(records).hasSize(3).allSatisfy(r -> assertThat(DueTopic.event(r).plan().catalogVersion()).isEqualTo("builtin-1"));
+        } finally {
+            catalog("/__up", "POST");
+        }
+    }
+
+    @Test
+    void emittedBreaksFollowDaylightSavingChangesInNewYorkAndBerlin() throws Exception {
+        String night = """
+                {"SUNDAY":[{"start":"00:00","end":"06:00"}]}""";
+        // spring forward: 5 real hours -> 6 breaks; fall back: 7 real hours -> 9 breaks
+        Object[][] days = {{"America/New_York", "2026-03-08", 6}, {"America/New_York", "2026-11-01", 9},
+                {"Europe/Berlin", "2026-03-29", 6}, {"Europe/Berlin", "2026-10-25", 9}};
+        for (Object[] day : days) {
+            db.clear();
+            ZoneId zone = ZoneId.of((String) day[0]);
+            LocalDate date = LocalDate.parse((String) day[1]);
+            Instant dayStart = date.atStartOfDay(zone).toInstant();
+            Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+            String id = db.employeesDueAt("dst-", 1, zone.getId(), dayEnd.plus(Duration.ofDays(30))).getFirst();
+            db.update("update employee_settings set working_hours = ?::jsonb where employee_id = ?", night, id);
+            try (var connection = dataSource.getConnection()) {
+                schedules.reschedule(connection, id, dayStart.minusSeconds(1));
+            }
+            DueBreakEmitter emitter = emitter(10, BatchObserver.NONE);
+            for (Instant next = db.nextDue(id); next != null && next.isBefore(dayEnd); next = db.nextDue(id)) {
+                assertThat(emitter.emitDue(next)).isEqualTo(1);
+            }
+            List<Instant> emitted = new ArrayList<>();
+            try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select due_at from emitted_break order by due_at");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    emitted.add(rs.getTimestamp(1).toInstant());
+                }
+            }
+            assertThat(emitted).as(day[0] + " " + day[1]).hasSize((Integer) day[2]);
+            Set<LocalTime> localTimes = new HashSet<>();
+            for (int i = 0; i < emitted.size(); i++) {
+                var local = emitted.get(i).atZone(zone);
+                assertThat(local.toLocalDate()).isEqualTo(date);
+                assertThat(local.getHour()).as("never in the skipped hour").isNotEqualTo(date.getMonthValue() == 3 ? 2 : -1);
+                assertThat(local.toLocalTime()).isBefore(LocalTime.of(6, 0));
+                assertThat(localTimes.add(local.toLocalTime())).as("never twice at the same local time").isTrue();
+                if (i > 0) {
+                    assertThat(Duration.between(emitted.get(i - 1), emitted.get(i))).isEqualTo(Duration.ofMinutes(45));
+                }
+            }
+        }
+    }
+
+    private int catalogCalls() throws Exception {
+        return Integer.parseInt(catalog("/__calls", "GET"));
+    }
+
+    private String catalog(String path, String method) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalogUrl + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+}
