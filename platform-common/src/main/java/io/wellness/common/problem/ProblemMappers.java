@@ -2,6 +2,7 @@ package io.wellness.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,6 +47,21 @@ public class ProblemMappers {
         String detail = e instanceof JsonMappingException ? "a value has the wrong type or format" : "the body is not valid JSON";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, e.getOriginalMessage()));
         return respond(new Problem("about:blank", "Bad Request", 400, detail, uri.getPath(), errors));
+    }
+
+    /**
+     * A JSON value of the wrong type ("minSeconds": "soon"), naming the field. Quarkus has its own, more specific
+     * mapper for this exception that answers plain JSON; this one takes precedence.
+     */
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
+        return respond(new Problem("about:blank", "Bad Request", 400, "a value has the wrong type or format",
+                uri.getPath(), errors));
     }
 
     @ServerExceptionMapper
