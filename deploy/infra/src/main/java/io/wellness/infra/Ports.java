@@ -11,13 +11,22 @@ public final class Ports {
     private Ports() {
     }
 
+    // ports handed out by this JVM: servers started in parallel must not be given the same one before either binds
+    private static final java.util.Set<Integer> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free TCP port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                socket.setReuseAddress(true);
+                int port = socket.getLocalPort();
+                if (ISSUED.add(port)) {
+                    return port;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free TCP port", e);
+            }
         }
+        throw new IllegalStateException("no free TCP port that this JVM has not handed out already");
     }
 
     /** True when something accepts connections on localhost:port. */

@@ -43,12 +43,7 @@ public final class TestInfrastructure {
             Path work = workDirectory();
             long started = System.nanoTime();
             // Keycloak takes longest: start it while PostgreSQL and Kafka come up
-            CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.builder()
-                    .realmFile(RealmFile.locate())
-                    .workDir(work.resolve("keycloak"))
-                    .logFile(work.resolve("keycloak.log"))
-                    .build()
-                    .start());
+            CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> startKeycloak(work));
             PostgresServer postgres = PostgresServer.External.fromEnvironment() != null
                     ? PostgresServer.useExternal(PostgresServer.External.fromEnvironment())
                     : PostgresServer.startEmbedded(Ports.freePort(), work.resolve("postgres"), true);
@@ -68,6 +63,29 @@ public final class TestInfrastructure {
             System.out.printf("[wellness-test-infrastructure] PostgreSQL :%d, Kafka %s, Keycloak %s ready in %d ms (logs in %s)%n",
                     postgres.port(), kafka.bootstrapServers(), kc.url(), (System.nanoTime() - started) / 1_000_000, work);
             postgresServer = postgres;
+        }
+    }
+
+    /**
+     * A free port can still be taken between choosing it and binding it (an outgoing connection's ephemeral port,
+     * another program): a start that fails on a port already in use is retried on new ports.
+     */
+    private static KeycloakServer startKeycloak(Path work) {
+        for (int attempt = 1; ; attempt++) {
+            Path dir = work.resolve("keycloak-" + attempt);
+            try {
+                return KeycloakServer.builder()
+                        .realmFile(RealmFile.locate())
+                        .workDir(dir)
+                        .logFile(dir.resolve("keycloak.log"))
+                        .build()
+                        .start();
+            } catch (IllegalStateException e) {
+                if (attempt >= 3 || e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+                System.out.println("[wellness-test-infrastructure] Keycloak port taken meanwhile, retrying on other ports");
+            }
         }
     }
 
