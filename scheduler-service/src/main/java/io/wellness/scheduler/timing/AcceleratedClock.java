@@ -11,24 +11,31 @@ public final class AcceleratedClock extends Clock {
     private final Clock base;
     private final Instant origin;
     private final double speed;
+    private final ZoneId zone;
 
     public AcceleratedClock(Clock base, double speed) {
+        this(base, base.instant(), speed, ZoneOffset.UTC);
+    }
+
+    private AcceleratedClock(Clock base, Instant origin, double speed, ZoneId zone) {
         if (speed <= 0) {
             throw new IllegalArgumentException("clock speed must be positive");
         }
         this.base = base;
-        this.origin = base.instant();
+        this.origin = origin;
         this.speed = speed;
+        this.zone = zone;
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same accelerated time line seen from another zone (same origin, same speed). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the scheduler clock is UTC");
+        return zone.equals(this.zone) ? this : new AcceleratedClock(base, origin, speed, zone);
     }
 
     @Override
