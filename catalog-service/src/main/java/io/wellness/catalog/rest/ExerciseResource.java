@@ -193,6 +193,21 @@ public class ExerciseResource {
         return current(id, acceptLanguage);
     }
 
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Reinstate a retired exercise (admin)",
+            description = "Plans may choose it again. Reinstating an active exercise changes nothing.")
+    @APIResponse(responseCode = "200", description = "Active again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExerciseView.class)))
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    @APIResponse(responseCode = "404", description = "Unknown id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "unknown", value = ApiExamples.NOT_FOUND)))
+    public Response reinstate(@PathParam("id") String id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        admin.reinstate(id, identity.getPrincipal().getName());
+        return current(id, acceptLanguage);
+    }
+
     private Response current(String id, String acceptLanguage) {
         String language = Languages.negotiate(acceptLanguage);
         CatalogSnapshot snapshot = catalog.refresh();

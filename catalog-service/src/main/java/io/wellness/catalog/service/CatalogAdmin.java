@@ -71,4 +71,22 @@ public class CatalogAdmin {
         CatalogStateEntity.bumpRevision();
         Log.infof("exercise %s retired by %s", id, admin);
     }
+
+    /** Brings a retired exercise back into plans (a retirement by mistake). Reinstating an active one changes nothing. */
+    @Transactional
+    public void reinstate(String id, String admin) {
+        ExerciseEntity row = ExerciseEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw ProblemException.notFound("exercise", id);
+        }
+        if (!row.retired) {
+            return;
+        }
+        row.retired = false;
+        row.retiredAt = null;
+        row.origin = "admin";
+        row.updatedAt = OffsetDateTime.now();
+        CatalogStateEntity.bumpRevision();
+        Log.infof("exercise %s reinstated by %s", id, admin);
+    }
 }

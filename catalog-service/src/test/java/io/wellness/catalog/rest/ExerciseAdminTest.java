@@ -156,5 +156,14 @@ class ExerciseAdminTest {
                 .queryParam("size", 100).when().get("/api/catalog/exercises")
                 .then().statusCode(200).body("items.findAll { it.id == 'desk-lean' }.retired", containsInAnyOrder(true));
         given().auth().oauth2(Tokens.of("adam")).when().post("/api/catalog/exercises/no-such-exercise/retire").then().statusCode(404);
+
+        // a retirement by mistake is undone: planned again
+        given().auth().oauth2(Tokens.of("alice")).when().post("/api/catalog/exercises/desk-lean/reinstate").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("adam")).when().post("/api/catalog/exercises/desk-lean/reinstate")
+                .then().statusCode(200).body("retired", equalTo(false));
+        given().auth().oauth2(Tokens.serviceAccount()).contentType(ContentType.JSON).body(plan)
+                .when().post("/api/catalog/plans")
+                .then().statusCode(200).body("exercises.id", equalTo(List.of("desk-lean")));
+        given().auth().oauth2(Tokens.of("adam")).when().post("/api/catalog/exercises/no-such-exercise/reinstate").then().statusCode(404);
     }
 }
