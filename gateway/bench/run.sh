@@ -1,7 +1,15 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark: the same authenticated request through the gateway and directly to a trivial
-# service, in one run (wrk; real Keycloak; the packaged gateway). Prints p50 added latency and the throughput ratio.
-# Usage: gateway/bench/run.sh [seconds-per-run]   (needs wrk: apt-get install wrk)
+# Gateway overhead benchmark. Load generator: wrk. The same GET with a real Keycloak bearer token (user alice), in
+# one run, directly to the service and through the packaged gateway, for three backends (the ratio depends on how
+# much work the backend does per request):
+#   - catalog-service  GET /api/catalog/exercises/shoulder-rolls  (real service, answered from its in-memory cache)
+#   - tracking-service GET /api/tracking/me/stats                  (real service, PostgreSQL queries per request)
+#   - a minimal stand-in GET /api/scheduler/me                     (only verifies the token; worst case, reference)
+# Prints, per backend, the added latency p50 (1 connection; target <= 0.5 ms) and the throughput through the gateway
+# as a share of direct (16 connections; target >= 80 %). PostgreSQL, Kafka and Keycloak come from deploy/infra.
+# Usage: gateway/bench/run.sh [seconds-per-run]   (default 10; needs wrk: apt-get install wrk)
+#        BENCH_JFR=true gateway/bench/run.sh       adds a JFR CPU profile of the gateway: gateway/target/bench/gateway.jfr
+#        BENCH_BASELINE=/path/to/other/quarkus-app  also measures that gateway build in the same run (before/after)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ -z "${JAVA_HOME:-}" ]]; then
@@ -10,7 +18,8 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
   done
 fi
 command -v wrk >/dev/null || { echo "wrk is missing (apt-get install wrk)" >&2; exit 1; }
-./mvnw -B -q -pl gateway -am package -DskipTests
+./mvnw -B -q -pl gateway,catalog-service,tracking-service -am package -DskipTests
 ./mvnw -B -q -pl gateway exec:java -Dexec.classpathScope=test \
   -Dexec.mainClass=io.wellness.gateway.bench.GatewayBenchmark \
-  -Dbench.module="$PWD/gateway" -Dbench.seconds="${1:-10}" -Dbench.jfr="${BENCH_JFR:-false}"
+  -Dbench.module="$PWD/gateway" -Dbench.seconds="${1:-10}" -Dbench.jfr="${BENCH_JFR:-false}" \
+  -Dbench.baseline="${BENCH_BASELINE:-}" -Dbench.warmup="${BENCH_WARMUP:-10}"

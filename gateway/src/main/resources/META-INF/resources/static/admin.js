@@ -1,12 +1,15 @@
-// Admin page: exercise catalog (list, create, replace, retire) and the company break policy.
+// Admin page: exercise catalog (list, create, replace, retire) through a form, and the company break policy.
 'use strict';
 (function () {
   const W = window.Wellness, t = W.texts, el = W.el;
-  const jsonArea = document.getElementById('exercise-json');
+  const form = document.getElementById('exercise-form');
+  const $ = (id) => document.getElementById(id);
+  const LANGUAGES = ['en', 'de'];
+  const RANGES = ['holdSeconds', 'reps', 'rounds', 'timesPerDay', 'timesPerWeek'];
   let exercises = [];
 
   async function loadCatalog() {
-    const region = document.getElementById('catalog-table');
+    const region = $('catalog-table');
     try {
       const data = await W.api('GET', '/api/catalog/exercises?size=100&includeRetired=true');
       exercises = W.items(data, 'items', 'exercises');
@@ -35,25 +38,106 @@
     return response.json();
   }
 
-  function words(v) {
-    return { name: v.name, summary: v.summary, steps: v.steps || [],
-      progression: v.progression ? v.progression.text : null, cautions: v.cautions || [] };
+  // --- form <-> the catalog's ExerciseInput ---------------------------------------------------------------
+
+  const lines = (text) => text.split('\n').map(s => s.trim()).filter(s => s.length > 0);
+  const number = (input) => input.value.trim() === '' ? null : Number(input.value);
+  const text = (input) => input.value.trim() === '' ? null : input.value.trim();
+  const checked = (name) => [...form.querySelectorAll('input[name="' + name + '"]:checked')].map(c => c.value);
+
+  function range(name) {
+    const min = number($('ex-' + name + '-min')), max = number($('ex-' + name + '-max'));
+    return min === null && max === null ? null : { min, max };
   }
 
-  /** Loads an exercise as the catalog takes it back on replace: the shared fields plus both languages' words. */
-  async function edit(id) {
-    try {
-      const [en, de] = await Promise.all([view(id, 'en'), view(id, 'de')]);
-      const input = { id: en.id, source: en.source ? en.source.id : null, regions: en.regions, position: en.position,
-        equipment: en.equipment, setting: en.setting, kind: en.kind, intensity: en.intensity,
-        durationSeconds: en.durationSeconds, dose: en.dose,
-        progression: en.progression && en.progression.firstTimeHoldSeconds ? { firstTimeHoldSeconds: en.progression.firstTimeHoldSeconds } : null,
-        text: { en: words(en), de: words(de) } };
-      jsonArea.value = JSON.stringify(input, null, 2);
-      jsonArea.focus();
-    } catch (e) {
-      W.say('exercise-status', t.unavailable, true);
+  function readForm() {
+    const dose = { sets: number($('ex-sets')), perSide: $('ex-per-side').checked };
+    for (const r of RANGES) dose[r] = range(r);
+    const firstHold = number($('ex-first-hold'));
+    const words = {};
+    for (const lang of LANGUAGES) {
+      words[lang] = { name: $('ex-' + lang + '-name').value.trim(), summary: $('ex-' + lang + '-summary').value.trim(),
+        steps: lines($('ex-' + lang + '-steps').value), cautions: lines($('ex-' + lang + '-cautions').value),
+        progression: text($('ex-' + lang + '-progression')) };
     }
+    return { id: text($('ex-id')), source: text($('ex-source')), regions: checked('regions'),
+      position: $('ex-position').value || null, equipment: checked('equipment'), setting: $('ex-setting').value || null,
+      kind: $('ex-kind').value || null, intensity: $('ex-intensity').value || null, durationSeconds: number($('ex-duration')),
+      dose, progression: firstHold === null ? null : { firstTimeHoldSeconds: firstHold }, text: words };
+  }
+
+  function setNumber(id, value) { $(id).value = value === null || value === undefined ? '' : String(value); }
+
+  function fillForm(en, byLanguage) {
+    $('ex-id').value = en.id || '';
+    $('ex-id').readOnly = !!en.id;
+    $('ex-source').value = en.source ? (en.source.id || en.source) : '';
+    for (const box of form.querySelectorAll('input[name="regions"]')) box.checked = (en.regions || []).includes(box.value);
+    for (const box of form.querySelectorAll('input[name="equipment"]')) box.checked = (en.equipment || []).includes(box.value);
+    $('ex-position').value = en.position || '';
+    $('ex-setting').value = en.setting || '';
+    $('ex-kind').value = en.kind || '';
+    $('ex-intensity').value = en.intensity || '';
+    setNumber('ex-duration', en.durationSeconds);
+    const dose = en.dose || {};
+    for (const r of RANGES) {
+      setNumber('ex-' + r + '-min', dose[r] ? dose[r].min : null);
+      setNumber('ex-' + r + '-max', dose[r] ? dose[r].max : null);
+    }
+    setNumber('ex-sets', dose.sets);
+    $('ex-per-side').checked = !!dose.perSide;
+    setNumber('ex-first-hold', en.progression ? en.progression.firstTimeHoldSeconds : null);
+    for (const lang of LANGUAGES) {
+      const v = byLanguage[lang] || {};
+      $('ex-' + lang + '-name').value = v.name || '';
+      $('ex-' + lang + '-summary').value = v.summary || '';
+      $('ex-' + lang + '-steps').value = (v.steps || []).join('\n');
+      $('ex-' + lang + '-cautions').value = (v.cautions || []).join('\n');
+      $('ex-' + lang + '-progression').value = v.progression ? (v.progression.text || '') : '';
+    }
+  }
+
+  // --- the catalog's 400 field errors next to their fields ------------------------------------------------
+
+  function clearErrors() {
+    for (const node of form.querySelectorAll('.field-error')) node.remove();
+    for (const node of form.querySelectorAll('[aria-invalid]')) {
+      node.removeAttribute('aria-invalid');
+      const described = (node.getAttribute('aria-describedby') || '').split(' ').filter(id => id && !id.endsWith('-error'));
+      if (described.length) node.setAttribute('aria-describedby', described.join(' ')); else node.removeAttribute('aria-describedby');
+    }
+  }
+
+  /** The control (or group) a catalog field path such as "text.de.steps[2]" or "dose.reps.ordered" belongs to. */
+  function controlFor(field) {
+    let path = String(field || '').replace(/\[\d+\]/g, '');
+    while (path) {
+      const control = form.querySelector('[data-field="' + CSS.escape(path) + '"]');
+      if (control) return control;
+      path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    }
+    return null;
+  }
+
+  function showFieldErrors(errors) {
+    const unplaced = [];
+    let first = null;
+    for (const error of errors) {
+      const control = controlFor(error.field);
+      if (!control) { unplaced.push(error.field + ': ' + error.message); continue; }
+      const errorId = (control.id || control.getAttribute('data-field').replace(/\W/g, '-')) + '-error';
+      let note = document.getElementById(errorId);
+      if (!note) {
+        note = el('span', { id: errorId, class: 'field-error' });
+        if (control.tagName === 'FIELDSET') control.querySelector('legend').after(note); else control.after(note);
+      }
+      note.textContent = note.textContent ? note.textContent + '; ' + error.message : error.message;
+      control.setAttribute('aria-invalid', 'true');
+      const described = (control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      if (!described.includes(errorId)) control.setAttribute('aria-describedby', [...described, errorId].join(' '));
+      if (!first) first = control;
+    }
+    return { first, unplaced };
   }
 
   function problemText(e) {
@@ -62,16 +146,36 @@
     return (e.problem.detail || e.problem.title || t.unavailable) + errors;
   }
 
+  /** Loads an exercise as the catalog takes it back on replace: the shared fields plus both languages' words. */
+  async function edit(id) {
+    clearErrors();
+    try {
+      const [en, de] = await Promise.all([view(id, 'en'), view(id, 'de')]);
+      fillForm(en, { en, de });
+      W.say('exercise-status', '', false);
+      $('exercise-heading').focus();
+    } catch (e) {
+      W.say('exercise-status', t.unavailable, true);
+    }
+  }
+
   async function save(method) {
-    let body;
-    try { body = JSON.parse(jsonArea.value); } catch (e) { W.say('exercise-status', e.message, true); return; }
+    clearErrors();
+    const body = readForm();
     const path = method === 'POST' ? '/api/catalog/exercises' : '/api/catalog/exercises/' + encodeURIComponent(body.id || '');
     try {
       await W.api(method, path, body);
       W.say('exercise-status', t.saved, false);
+      $('ex-id').readOnly = true;
       loadCatalog();
     } catch (e) {
-      W.say('exercise-status', problemText(e), true);
+      if (e.status === 400 && e.problem && Array.isArray(e.problem.errors)) {
+        const { first, unplaced } = showFieldErrors(e.problem.errors);
+        W.say('exercise-status', form.dataset.invalid + (unplaced.length ? ' ' + unplaced.join('; ') : ''), true);
+        if (first) (first.tagName === 'FIELDSET' ? first.querySelector('input, select, textarea') : first).focus();
+      } else {
+        W.say('exercise-status', problemText(e), true);
+      }
     }
   }
 
@@ -84,10 +188,17 @@
     }
   }
 
-  document.getElementById('exercise-create').addEventListener('click', () => save('POST'));
-  document.getElementById('exercise-replace').addEventListener('click', () => save('PUT'));
+  $('exercise-new').addEventListener('click', () => {
+    clearErrors();
+    form.reset();
+    $('ex-id').readOnly = false;
+    W.say('exercise-status', '', false);
+    $('ex-id').focus();
+  });
+  $('exercise-create').addEventListener('click', () => save('POST'));
+  $('exercise-replace').addEventListener('click', () => save('PUT'));
 
-  const policyArea = document.getElementById('policy-json');
+  const policyArea = $('policy-json');
   async function loadPolicy() {
     try {
       policyArea.value = JSON.stringify(await W.api('GET', '/api/scheduler/policy'), null, 2);
@@ -95,7 +206,7 @@
       W.say('policy-status', t.unavailable, true);
     }
   }
-  document.getElementById('policy-form').addEventListener('submit', async (event) => {
+  $('policy-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     let body;
     try { body = JSON.parse(policyArea.value); } catch (e) { W.say('policy-status', e.message, true); return; }

@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Routes /api/catalog, /api/scheduler and /api/tracking to their services through the Vert.x reverse proxy, with the
@@ -31,27 +34,37 @@ public class ServiceRoutes {
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         GatewayConfig.Timeouts timeouts = config.timeouts();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) timeouts.connect().toMillis())
                 .setKeepAlive(true)
-                .setMaxPoolSize(64)
-                .setDecompressionSupported(false));
-        route(router, client, timeouts, "catalog", config.services().catalog());
-        route(router, client, timeouts, "scheduler", config.services().scheduler());
-        route(router, client, timeouts, "tracking", config.services().tracking());
+                .setMaxPoolSize(32)
+                .setDecompressionSupported(false);
+        // One client, and so one connection pool, per event-loop thread: a pooled connection then lives on the event
+        // loop that serves the request, and relaying a request never hands work over to another thread (a shared
+        // pool does, twice per request: lease and write).
+        Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+        Supplier<HttpClient> client = () -> clients.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(options));
+        StreamedBodyLimit bodyLimit = new StreamedBodyLimit(config.limits().maxBodyBytes());
+        route(router, client, timeouts, bodyLimit, "catalog", config.services().catalog());
+        route(router, client, timeouts, bodyLimit, "scheduler", config.services().scheduler());
+        route(router, client, timeouts, bodyLimit, "tracking", config.services().tracking());
     }
 
-    private void route(Router router, HttpClient client, GatewayConfig.Timeouts timeouts, String service, URI target) {
+    private void route(Router router, Supplier<HttpClient> client, GatewayConfig.Timeouts timeouts,
+                       StreamedBodyLimit bodyLimit, String service, URI target) {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(target), target.getHost());
-        HttpProxy proxy = HttpProxy.reverseProxy(client)
-                .originRequestProvider((request, c) -> c.request(new RequestOptions()
-                        .setServer(origin)
-                        .setSsl("https".equals(target.getScheme()))
-                        .setConnectTimeout(timeouts.connect().toMillis())
-                        .setIdleTimeout(isEventStream(request.path(), request.getHeader(HttpHeaders.ACCEPT))
-                                ? timeouts.stream().toMillis() : timeouts.read().toMillis())))
-                .addInterceptor(new ServiceUnavailableAnswer(service));
-        router.route("/api/" + service + "/*").handler(rc -> relay(rc, proxy));
+        ServiceUnavailableAnswer unavailable = new ServiceUnavailableAnswer(service);
+        Map<Thread, HttpProxy> proxies = new ConcurrentHashMap<>(); // per event-loop thread, like the clients
+        router.route("/api/" + service + "/*").handler(rc -> relay(rc, proxies.computeIfAbsent(Thread.currentThread(),
+                t -> HttpProxy.reverseProxy(client.get())
+                        .originRequestProvider((request, c) -> c.request(new RequestOptions()
+                                .setServer(origin)
+                                .setSsl("https".equals(target.getScheme()))
+                                .setConnectTimeout(timeouts.connect().toMillis())
+                                .setIdleTimeout(isEventStream(request.path(), request.getHeader(HttpHeaders.ACCEPT))
+                                        ? timeouts.stream().toMillis() : timeouts.read().toMillis())))
+                        .addInterceptor(bodyLimit)
+                        .addInterceptor(unavailable))));
     }
 
     private static void relay(RoutingContext rc, HttpProxy proxy) {

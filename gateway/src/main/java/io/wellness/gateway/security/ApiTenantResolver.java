@@ -16,9 +16,11 @@ public class ApiTenantResolver implements TenantResolver {
 
     @Override
     public String resolve(RoutingContext rc) {
-        if (rc.normalizedPath().startsWith("/api/") && !SessionCookies.present(rc.request())) {
-            return API_TENANT;
-        }
-        return null;
+        return isBearerOnly(rc) ? API_TENANT : null;
+    }
+
+    /** Whether this request's token is checked by the bearer-only tenant. */
+    static boolean isBearerOnly(RoutingContext rc) {
+        return rc.normalizedPath().startsWith("/api/") && !SessionCookies.present(rc.request());
     }
 }

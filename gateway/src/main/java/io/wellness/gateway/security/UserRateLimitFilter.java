@@ -32,6 +32,11 @@ public class UserRateLimitFilter {
         vertx.setPeriodic(60_000, id -> perUser.evictIdle(System.nanoTime(), idle));
     }
 
+    /** The per-user buckets (tests start from a full bucket whatever earlier tests spent). */
+    TokenBuckets buckets() {
+        return perUser;
+    }
+
     void register(@Observes Filters filters) {
         filters.register(this::handle, PRIORITY);
     }

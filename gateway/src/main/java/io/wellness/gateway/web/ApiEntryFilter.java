@@ -3,7 +3,6 @@ package io.wellness.gateway.web;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import io.wellness.gateway.config.GatewayConfig;
@@ -13,7 +12,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * First checks on /api before authentication costs anything: the per-IP token bucket and the body size limit.
+ * First checks on /api before authentication costs anything: the per-IP token bucket and the declared body size
+ * (Content-Length) against the limit.
  * The request is then paused so that its body waits (instead of being dropped) while authentication runs
  * asynchronously; the proxy resumes it when it streams the body to the service.
  */
@@ -66,11 +66,8 @@ public class ApiEntryFilter {
                 ProblemWriter.send(rc, 413, "Content Too Large", "Request bodies are limited to " + max + " bytes.");
                 return;
             }
-        } else if (request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && request.method() != HttpMethod.GET) {
-            // a streamed body of unknown size could not be held to the limit before it reaches a service
-            ProblemWriter.send(rc, 411, "Length Required", "Send request bodies with a Content-Length.");
-            return;
         }
+        // a chunked body (no Content-Length) is held to the limit while it arrives, by the proxy (StreamedBodyLimit)
         request.pause();
         rc.addEndHandler(v -> request.resume()); // drain whatever an early answer (e.g. 401) left unread
         rc.next();

@@ -2,12 +2,13 @@ package io.wellness.gateway.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.wellness.infra.KeycloakServer;
+import io.wellness.infra.PostgresServer;
 import io.wellness.infra.Ports;
-import io.wellness.infra.RealmFile;
+import io.wellness.infra.quarkus.TestInfrastructure;
 import io.wellness.infra.quarkus.Tokens;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,113 +25,187 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The same authenticated request through the gateway and directly to a service, in one run, with wrk: added latency
- * (p50, one connection) and throughput (16 connections). Real Keycloak token, the packaged gateway
- * (target/quarkus-app), access log on. Two downstream endpoints: a service that verifies the token itself like every
- * wellness service does ({@link TokenCheckingService}, the target figures), and a bare echo that does no work at all
- * (a lower bound, printed for reference). Run by gateway/bench/run.sh.
+ * The same authenticated GET through the gateway and directly to the service, in one run, with wrk (load generator;
+ * 1 connection for latency p50, 16 connections for throughput). Real Keycloak tokens (alice), the packaged gateway
+ * (target/quarkus-app, access log on) and three backends, because the ratio depends on how much work the backend
+ * itself does per request:
+ * <ol>
+ * <li>the real catalog-service answering {@code GET /api/catalog/exercises/shoulder-rolls} from its in-memory cache
+ * (cheap: token check + cached bytes);</li>
+ * <li>the real tracking-service answering {@code GET /api/tracking/me/stats} from PostgreSQL (a typical DB-backed
+ * read);</li>
+ * <li>a minimal stand-in that only verifies the token and answers a few bytes without any framework
+ * ({@link TokenCheckingService}): the worst case for the ratio, printed for reference.</li>
+ * </ol>
+ * PostgreSQL, Kafka and Keycloak come from wellness-infra. Run by gateway/bench/run.sh.
  */
 public final class GatewayBenchmark {
     private static final Pattern P50 = Pattern.compile("^\\s*50%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
+    private static final int THROUGHPUT_CONNECTIONS = 16;
 
-    public static void main(String[] args) throws Exception {
-        Path module = Path.of(System.getProperty("bench.module", "gateway")).toAbsolutePath();
-        Path work = module.resolve("target").resolve("bench");
-        Files.createDirectories(work);
-        String seconds = System.getProperty("bench.seconds", "10");
-        KeycloakServer keycloak = KeycloakServer.builder().realmFile(RealmFile.locate()).workDir(work.resolve("keycloak"))
-                .logFile(work.resolve("keycloak.log")).build().start();
-        Vertx vertx = Vertx.vertx();
-        Process gateway = null;
-        try {
-            String issuer = keycloak.issuer("wellness");
-            TokenCheckingService checking = new TokenCheckingService(issuer);
-            int servicePort = Ports.freePort();
-            HttpServer service = vertx.createHttpServer().requestHandler(checking::handle)
-                    .listen(servicePort, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            int echoPort = Ports.freePort();
-            HttpServer echo = vertx.createHttpServer()
-                    .requestHandler(r -> r.response().putHeader("Content-Type", "application/json").end("{\"ok\":true}"))
-                    .listen(echoPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            int gatewayPort = Ports.freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m"));
-            if (Boolean.getBoolean("bench.jfr")) { // -Dbench.jfr=true: CPU profile of the gateway in target/bench/gateway.jfr
-                command.add("-XX:StartFlightRecording=filename=" + work.resolve("gateway.jfr") + ",settings=profile,dumponexit=true");
-            }
-            command.addAll(List.of(
-                    "-Dquarkus.http.port=" + gatewayPort,
-                    "-Dquarkus.oidc.auth-server-url=" + issuer,
-                    "-Dwellness.gateway.services.catalog=http://127.0.0.1:" + servicePort,
-                    "-Dwellness.gateway.services.scheduler=http://127.0.0.1:" + echoPort,
-                    "-Dwellness.gateway.rate-limit.per-user.capacity=100000000",
-                    "-Dwellness.gateway.rate-limit.per-user.refill-per-second=100000000",
-                    "-Dwellness.gateway.rate-limit.per-ip.capacity=100000000",
-                    "-Dwellness.gateway.rate-limit.per-ip.refill-per-second=100000000",
-                    "-Dquarkus.log.console.json.enabled=false",
-                    "-jar", module.resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar").toString()));
-            gateway = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
-            String gatewayUrl = "http://127.0.0.1:" + gatewayPort + "/api/catalog/me";
-            String directUrl = "http://127.0.0.1:" + servicePort + "/api/catalog/me";
-            String gatewayEchoUrl = "http://127.0.0.1:" + gatewayPort + "/api/scheduler/echo";
-            String directEchoUrl = "http://127.0.0.1:" + echoPort + "/api/scheduler/echo";
-            String token = Tokens.requestAt(issuer, Map.of("grant_type", "password", "client_id", "wellness-cli",
-                    "username", "alice", "password", "dev-only-alice", "scope", "openid"));
-            awaitOk(gatewayUrl, token);
-            awaitOk(directUrl, token);
-
-            // warm-up: JIT of every path and the connection pools
-            wrk(directUrl, token, 1, 4, "5");
-            wrk(gatewayUrl, token, 2, 16, "10");
-            wrk(gatewayEchoUrl, token, 1, 4, "3");
-            Result directLatency = wrk(directUrl, token, 1, 1, seconds);
-            Result gatewayLatency = wrk(gatewayUrl, token, 1, 1, seconds);
-            Result directThroughput = wrk(directUrl, token, 2, 16, seconds);
-            Result gatewayThroughput = wrk(gatewayUrl, token, 2, 16, seconds);
-            Result echoLatency = wrk(directEchoUrl, token, 1, 1, seconds);
-            Result gatewayEchoLatency = wrk(gatewayEchoUrl, token, 1, 1, seconds);
-            Result echoThroughput = wrk(directEchoUrl, token, 2, 16, seconds);
-            Result gatewayEchoThroughput = wrk(gatewayEchoUrl, token, 2, 16, seconds);
-
-            double added = gatewayLatency.p50Millis() - directLatency.p50Millis();
-            double ratio = gatewayThroughput.rps() / directThroughput.rps();
-            System.out.println();
-            System.out.println("Gateway benchmark (wrk, " + seconds + " s per run, " + Runtime.getRuntime().availableProcessors()
-                    + " CPUs shared by wrk, gateway and service; GET with a Keycloak bearer token; load average at start "
-                    + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ")");
-            System.out.println(" service that verifies the token itself (like every wellness service):");
-            System.out.printf("  latency p50, 1 connection : direct %.3f ms, through gateway %.3f ms -> added %.3f ms (target <= 0.5 ms) %s%n",
-                    directLatency.p50Millis(), gatewayLatency.p50Millis(), added, added <= 0.5 ? "OK" : "MISSED");
-            System.out.printf("  throughput, 16 connections: direct %.0f req/s, through gateway %.0f req/s -> %.1f %% of direct (target >= 80 %%) %s%n",
-                    directThroughput.rps(), gatewayThroughput.rps(), ratio * 100, ratio >= 0.8 ? "OK" : "MISSED");
-            System.out.println(" reference: bare echo that does no work at all:");
-            System.out.printf("  latency p50, 1 connection : direct %.3f ms, through gateway %.3f ms -> added %.3f ms%n",
-                    echoLatency.p50Millis(), gatewayEchoLatency.p50Millis(), gatewayEchoLatency.p50Millis() - echoLatency.p50Millis());
-            System.out.printf("  throughput, 16 connections: direct %.0f req/s, through gateway %.0f req/s -> %.1f %% of direct%n",
-                    echoThroughput.rps(), gatewayEchoThroughput.rps(), 100 * gatewayEchoThroughput.rps() / echoThroughput.rps());
-            System.out.printf("  non-2xx answers: %d%n", gatewayLatency.errors() + gatewayThroughput.errors()
-                    + directLatency.errors() + directThroughput.errors() + gatewayEchoLatency.errors() + gatewayEchoThroughput.errors());
-            echo.close();
-            service.close();
-        } finally {
-            if (gateway != null) {
-                gateway.destroy();
-                gateway.waitFor(10, TimeUnit.SECONDS);
-            }
-            vertx.close();
-            keycloak.stop();
-        }
+    record Scenario(String label, String path, int directPort) {
     }
 
     record Result(double p50Millis, double rps, long errors) {
     }
 
-    private static Result wrk(String url, String token, int threads, int connections, String seconds) throws Exception {
+    public static void main(String[] args) throws Exception {
+        Path module = Path.of(System.getProperty("bench.module", "gateway")).toAbsolutePath();
+        Path root = module.getParent();
+        Path work = module.resolve("target").resolve("bench");
+        Files.createDirectories(work);
+        String seconds = System.getProperty("bench.seconds", "10");
+        // the real services are Quarkus JVMs: their JIT needs a longer warm-up than the stand-in
+        String warmup = System.getProperty("bench.warmup", "10");
+        System.setProperty("wellness.test.work", work.resolve("infra").toString());
+        // initialise the JDK logger finder before the infrastructure starts (see catalog-service's BenchInfrastructure)
+        System.getLogger(GatewayBenchmark.class.getName()).isLoggable(System.Logger.Level.DEBUG);
+        TestInfrastructure.ensureStarted();
+        String issuer = TestInfrastructure.issuer();
+        Vertx vertx = Vertx.vertx();
+        List<Process> processes = new ArrayList<>();
+        try {
+            int standInPort = Ports.freePort();
+            TokenCheckingService checking = new TokenCheckingService(issuer);
+            HttpServer standIn = vertx.createHttpServer().requestHandler(checking::handle)
+                    .listen(standInPort, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            int catalogPort = Ports.freePort();
+            int trackingPort = Ports.freePort();
+            processes.add(startService(root, work, "catalog-service", catalogPort, TestInfrastructure.database("catalog")));
+            processes.add(startService(root, work, "tracking-service", trackingPort, TestInfrastructure.database("tracking")));
+            int gatewayPort = Ports.freePort();
+            Path app = module.resolve("target").resolve("quarkus-app");
+            processes.add(startGateway(app, work, "gateway", gatewayPort, issuer, catalogPort, trackingPort, standInPort));
+            // -Dbench.baseline=<another build's quarkus-app>: that gateway is measured too, in the same run (before/after)
+            String baselineApp = System.getProperty("bench.baseline", "");
+            int baselinePort = baselineApp.isBlank() ? -1 : Ports.freePort();
+            if (baselinePort > 0) {
+                processes.add(startGateway(Path.of(baselineApp), work, "baseline-gateway", baselinePort, issuer, catalogPort,
+                        trackingPort, standInPort));
+            }
+
+            List<Scenario> scenarios = List.of(
+                    new Scenario("catalog-service GET /api/catalog/exercises/shoulder-rolls (real service; cached in memory)",
+                            "/api/catalog/exercises/shoulder-rolls", catalogPort),
+                    new Scenario("tracking-service GET /api/tracking/me/stats (real service; PostgreSQL queries per request)",
+                            "/api/tracking/me/stats", trackingPort),
+                    new Scenario("minimal stand-in GET /api/scheduler/me (token check + a few bytes, no framework, no DB)",
+                            "/api/scheduler/me", standInPort));
+            for (Scenario s : scenarios) {
+                awaitOk(direct(s), 120);
+                awaitOk(gateway(gatewayPort, s), 120);
+                if (baselinePort > 0) {
+                    awaitOk(gateway(baselinePort, s), 120);
+                }
+            }
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            List<String> report = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                // warm-up: JIT of every path and the connection pools
+                wrk(direct(s), 2, THROUGHPUT_CONNECTIONS, warmup);
+                wrk(gateway(gatewayPort, s), 2, THROUGHPUT_CONNECTIONS, warmup);
+                Result directLatency = wrk(direct(s), 1, 1, seconds);
+                Result gatewayLatency = wrk(gateway(gatewayPort, s), 1, 1, seconds);
+                Result directThroughput = wrk(direct(s), 2, THROUGHPUT_CONNECTIONS, seconds);
+                Result gatewayThroughput = wrk(gateway(gatewayPort, s), 2, THROUGHPUT_CONNECTIONS, seconds);
+                double added = gatewayLatency.p50Millis() - directLatency.p50Millis();
+                double ratio = gatewayThroughput.rps() / directThroughput.rps();
+                long errors = directLatency.errors() + gatewayLatency.errors() + directThroughput.errors() + gatewayThroughput.errors();
+                report.add(" " + s.label() + ":");
+                report.add(String.format("  latency p50, 1 connection : direct %.3f ms, through gateway %.3f ms -> added %.3f ms (target <= 0.5 ms) %s",
+                        directLatency.p50Millis(), gatewayLatency.p50Millis(), added, added <= 0.5 ? "OK" : "MISSED"));
+                report.add(String.format("  throughput, %d connections: direct %.0f req/s, through gateway %.0f req/s -> %.1f %% of direct (target >= 80 %%) %s",
+                        THROUGHPUT_CONNECTIONS, directThroughput.rps(), gatewayThroughput.rps(), ratio * 100, ratio >= 0.8 ? "OK" : "MISSED"));
+                if (baselinePort > 0) {
+                    wrk(gateway(baselinePort, s), 2, THROUGHPUT_CONNECTIONS, warmup);
+                    Result baselineLatency = wrk(gateway(baselinePort, s), 1, 1, seconds);
+                    Result baselineThroughput = wrk(gateway(baselinePort, s), 2, THROUGHPUT_CONNECTIONS, seconds);
+                    report.add(String.format("  baseline gateway (%s): added p50 %.3f ms, %.0f req/s -> %.1f %% of direct",
+                            baselineApp, baselineLatency.p50Millis() - directLatency.p50Millis(), baselineThroughput.rps(),
+                            100 * baselineThroughput.rps() / directThroughput.rps()));
+                    errors += baselineLatency.errors() + baselineThroughput.errors();
+                }
+                report.add("  non-2xx answers: " + errors);
+            }
+            System.out.println();
+            System.out.println("Gateway benchmark: load generator " + wrkVersion() + "; the same GET with alice's Keycloak bearer token, directly"
+                    + " and through the packaged gateway, " + seconds + " s per run after " + warmup + " s warm-up; "
+                    + Runtime.getRuntime().availableProcessors() + " CPUs shared by wrk, gateway and services; load average before "
+                    + String.format("%.1f", load) + " (above the CPU count: figures are depressed by other processes)");
+            report.forEach(System.out::println);
+            standIn.close();
+        } finally {
+            for (Process p : processes) {
+                p.destroy();
+            }
+            for (Process p : processes) {
+                if (!p.waitFor(15, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+            vertx.close();
+        }
+        // PostgreSQL, Kafka and Keycloak stop in the infrastructure's shutdown hook when this JVM exits
+    }
+
+    private static String direct(Scenario s) {
+        return "http://127.0.0.1:" + s.directPort() + s.path();
+    }
+
+    private static String gateway(int gatewayPort, Scenario s) {
+        return "http://127.0.0.1:" + gatewayPort + s.path();
+    }
+
+    private static Process startService(Path root, Path work, String name, int port, PostgresServer.Database db) throws IOException {
+        Path jar = root.resolve(name).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.console.json.enabled=false", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
+        builder.environment().putAll(Map.of(
+                "WELLNESS_DB_URL", db.jdbcUrl(),
+                "WELLNESS_DB_USER", db.user(),
+                "WELLNESS_DB_PASSWORD", db.password(),
+                "WELLNESS_KAFKA_BOOTSTRAP", TestInfrastructure.kafkaBootstrapServers(),
+                "WELLNESS_OIDC_ISSUER", TestInfrastructure.issuer()));
+        return builder.start();
+    }
+
+    private static Process startGateway(Path app, Path work, String name, int port, String issuer, int catalogPort,
+                                        int trackingPort, int standInPort) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        if (Boolean.getBoolean("bench.jfr")) { // -Dbench.jfr=true: CPU profile of the gateway in target/bench/<name>.jfr
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+        }
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.oidc.auth-server-url=" + issuer,
+                "-Dwellness.gateway.services.catalog=http://127.0.0.1:" + catalogPort,
+                "-Dwellness.gateway.services.tracking=http://127.0.0.1:" + trackingPort,
+                "-Dwellness.gateway.services.scheduler=http://127.0.0.1:" + standInPort,
+                "-Dwellness.gateway.rate-limit.per-user.capacity=100000000",
+                "-Dwellness.gateway.rate-limit.per-user.refill-per-second=100000000",
+                "-Dwellness.gateway.rate-limit.per-ip.capacity=100000000",
+                "-Dwellness.gateway.rate-limit.per-ip.refill-per-second=100000000",
+                "-Dquarkus.log.console.json.enabled=false",
+                "-jar", app.resolve("quarkus-run.jar").toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile()).start();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A fresh token for every run: Keycloak's access tokens live five minutes, longer than the whole benchmark's share. */
+    private static String token() {
+        return Tokens.request(Map.of("grant_type", "password", "client_id", "wellness-cli",
+                "username", "alice", "password", "dev-only-alice", "scope", "openid"));
+    }
+
+    private static Result wrk(String url, int threads, int connections, String seconds) throws Exception {
         Process wrk = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
-                "-H", "Authorization: Bearer " + token, url).redirectErrorStream(true).start();
+                "-H", "Authorization: Bearer " + token(), url).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
         Matcher p50 = P50.matcher(out);
@@ -148,10 +223,19 @@ public final class GatewayBenchmark {
         return new Result(millis, Double.parseDouble(rps.group(1)), errors.find() ? Long.parseLong(errors.group(1)) : 0);
     }
 
-    private static void awaitOk(String url, String token) throws Exception {
+    private static String wrkVersion() throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        String first = out.lines().findFirst().orElse("wrk");
+        return first.contains("[") ? first.substring(0, first.indexOf('[')).trim() : first.trim();
+    }
+
+    private static void awaitOk(String url, int timeoutSeconds) throws Exception {
         List<String> seen = new ArrayList<>();
+        String token = token();
         try (HttpClient http = HttpClient.newHttpClient()) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             while (System.nanoTime() < deadline) {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
@@ -161,11 +245,12 @@ public final class GatewayBenchmark {
                     }
                     seen.add(r.statusCode() + " " + r.body());
                 } catch (IOException notYet) {
-                    // the gateway is still starting
+                    // still starting
                 }
-                Thread.sleep(200);
+                Thread.sleep(250);
             }
         }
-        throw new IllegalStateException("gateway did not answer 200 within 60 s: " + seen);
+        throw new IllegalStateException(url + " did not answer 200 within " + timeoutSeconds + " s: "
+                + seen.subList(Math.max(0, seen.size() - 3), seen.size()));
     }
 }

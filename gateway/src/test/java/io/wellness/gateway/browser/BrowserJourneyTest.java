@@ -1,11 +1,14 @@
 package io.wellness.gateway.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
@@ -136,6 +139,65 @@ class BrowserJourneyTest {
             assertThat(team.status()).isEqualTo(200);
             page.locator(".team-dashboard table").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("team-lead-team.png")).setFullPage(true));
+        }
+    }
+
+    @Test
+    void anAdminEditsAnExerciseInTheFormAndSeesTheCatalogsFieldErrorsNextToTheFields() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+                .setViewportSize(1280, 900))) {
+            Page page = logIn(context, "adam", "/admin");
+            page.locator("button[aria-label='Edit Neck side stretch']").click();
+            PlaywrightAssertions.assertThat(page.getByLabel("Name").first()).hasValue("Neck side stretch");
+            PlaywrightAssertions.assertThat(page.locator("#ex-de-name")).hasValue("Nacken seitlich dehnen");
+            PlaywrightAssertions.assertThat(page.getByLabel("Position")).hasValue("seated");
+            PlaywrightAssertions.assertThat(page.locator("#ex-holdSeconds-max")).hasValue("30");
+            assertThat(page.locator("input[name='regions'][value='neck']").isChecked()).isTrue();
+
+            // break three fields; the catalog's 400 lists them and the page puts each message beside its field
+            page.locator("#ex-en-name").fill("");
+            page.locator("#ex-duration").fill("2");
+            page.locator("#ex-de-steps").fill("");
+            page.locator("#exercise-replace").click();
+            PlaywrightAssertions.assertThat(page.locator("#ex-en-name-error")).hasText("must not be blank");
+            PlaywrightAssertions.assertThat(page.locator("#ex-duration-error")).hasText("must be greater than or equal to 5");
+            PlaywrightAssertions.assertThat(page.locator("#ex-de-steps-error")).hasText("must not be empty");
+            PlaywrightAssertions.assertThat(page.locator("#ex-en-name")).hasAttribute("aria-invalid", "true");
+            PlaywrightAssertions.assertThat(page.locator("#ex-en-name")).hasAttribute("aria-describedby", "ex-en-name-error");
+            PlaywrightAssertions.assertThat(page.locator("#exercise-status")).hasText("Please correct the marked fields.");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-exercise-field-errors.png")).setFullPage(true));
+
+            // fixed with the keyboard-reachable controls; what is sent is the catalog's ExerciseInput
+            page.locator("#ex-en-name").fill("Neck side stretch");
+            page.locator("#ex-duration").fill("45");
+            page.locator("#ex-de-steps").fill("Aufrecht sitzen.\nOhr Richtung Schulter neigen.\n");
+            page.locator("input[name='regions'][value='shoulders']").check();
+            Request sent = page.waitForRequest(r -> r.method().equals("PUT"), () -> page.locator("#exercise-replace").click());
+            PlaywrightAssertions.assertThat(page.locator("#exercise-status")).hasText("Saved.");
+            assertThat(page.locator(".field-error").count()).isZero();
+            JsonNode body = readJson(sent.postData());
+            assertThat(sent.url()).endsWith("/api/catalog/exercises/neck-side-stretch");
+            assertThat(body.path("regions").toString()).isEqualTo("[\"neck\",\"shoulders\"]");
+            assertThat(body.path("durationSeconds").asInt()).isEqualTo(45);
+            assertThat(body.path("dose").path("holdSeconds").path("min").asInt()).isEqualTo(15);
+            assertThat(body.path("dose").path("perSide").asBoolean()).isTrue();
+            assertThat(body.path("text").path("de").path("steps").size()).isEqualTo(2);
+            assertThat(body.path("source").asText()).isEqualTo("desk-stretches");
+            assertThat(body.path("progression").path("firstTimeHoldSeconds").asInt()).isEqualTo(5);
+
+            // the same form in German
+            page.navigate(gateway() + "/admin?lang=de");
+            PlaywrightAssertions.assertThat(page.getByLabel("Dauer einer Pause (Sekunden)")).isVisible();
+            PlaywrightAssertions.assertThat(page.locator("#ex-regions-group legend")).hasText("Körperregionen");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("admin-exercise-form-de.png")).setFullPage(true));
+        }
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

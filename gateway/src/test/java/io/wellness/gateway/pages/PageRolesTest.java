@@ -4,7 +4,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.wellness.infra.quarkus.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -33,6 +38,34 @@ class PageRolesTest {
     void adminPageIsForAdminsOnly() {
         given().auth().oauth2(Tokens.of("adam")).get("/admin").then().statusCode(200);
         given().auth().oauth2(Tokens.of("harriet")).get("/admin").then().statusCode(403);
+    }
+
+    @Test
+    void adminPageEditsExercisesThroughALabelledFormInBothLanguages() {
+        String english = given().auth().oauth2(Tokens.of("adam")).get("/admin?lang=en").then().statusCode(200)
+                .extract().asString();
+        String german = given().auth().oauth2(Tokens.of("adam")).get("/admin?lang=de").then().statusCode(200)
+                .extract().asString();
+        assertThat(english).contains("Body regions", "Steps (one per line)", "Duration of one break (seconds)",
+                "Source article (id)", "Equipment needed", "German text", "Shoulders");
+        assertThat(german).contains("Körperregionen", "Schritte (einer pro Zeile)", "Dauer einer Pause (Sekunden)",
+                "Quellartikel (Kennung)", "Benötigte Hilfsmittel", "Englischer Text", "Schultern");
+        assertThat(english).doesNotContain("exercise-json");
+        for (String html : List.of(english, german)) {
+            Matcher controls = Pattern.compile("<(input|select|textarea) id=\"(ex-[^\"]+)\"").matcher(html);
+            int count = 0;
+            while (controls.find()) {
+                count++;
+                assertThat(html).as("label for " + controls.group(2)).contains("<label for=\"" + controls.group(2) + "\"");
+            }
+            // every catalog field: id, source, position, setting, kind, intensity, duration, 5 dose ranges x 2, sets,
+            // first hold, and per language name, summary, steps, cautions, progression (per side is a wrapped checkbox)
+            assertThat(count).isGreaterThanOrEqualTo(8 + 10 + 2 + 10);
+            for (String field : List.of("regions", "position", "equipment", "setting", "kind", "intensity", "durationSeconds",
+                    "dose", "source", "text.en.name", "text.de.summary", "text.en.steps", "text.de.cautions")) {
+                assertThat(html).as(field).contains("data-field=\"" + field + "\"");
+            }
+        }
     }
 
     @Test

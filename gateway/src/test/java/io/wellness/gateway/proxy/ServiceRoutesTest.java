@@ -2,9 +2,19 @@ package io.wellness.gateway.proxy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wellness.gateway.support.GatewayTestResource;
 import io.wellness.infra.quarkus.ForgedTokens;
 import io.wellness.infra.quarkus.Tokens;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +86,36 @@ class ServiceRoutesTest {
         given().auth().oauth2(Tokens.of("erin")).contentType("application/json").body("x".repeat(300_000))
                 .post("/api/catalog/exercises")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void acceptsAChunkedBodyWithinTheLimitAndPassesItOnWhole() throws Exception {
+        String body = "{\"note\":\"" + "y".repeat(100_000) + "\"}";
+        HttpResponse<String> response = postChunked("/api/tracking/me/notes", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(response.body()).get("body").asText()).isEqualTo(body);
+    }
+
+    @Test
+    void refusesAChunkedBodyOnceItGrowsBeyondTheLimit() throws Exception {
+        HttpResponse<String> response = postChunked("/api/catalog/exercises", "x".repeat(300_000).getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new ObjectMapper().readTree(response.body()).get("status").asInt()).isEqualTo(413);
+    }
+
+    /** A POST whose body has no Content-Length: the client sends it with Transfer-Encoding: chunked. */
+    private static HttpResponse<String> postChunked(String path, byte[] body) throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + System.getProperty(GatewayTestResource.PORT_PROPERTY) + path))
+                    .header("Authorization", "Bearer " + Tokens.of("sue"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

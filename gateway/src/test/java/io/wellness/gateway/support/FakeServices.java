@@ -55,6 +55,12 @@ public final class FakeServices implements AutoCloseable {
                 streamFor(exchange, 20_000);
                 return;
             }
+            FakeCatalog.Answer catalogAnswer = catalog.handle(exchange.getRequestMethod(), path, exchange.getRequestURI().getQuery(),
+                    exchange.getRequestHeaders().getFirst("Accept-Language"), body);
+            if (catalogAnswer != null) {
+                send(exchange, catalogAnswer.status(), catalogAnswer.contentType(), catalogAnswer.body());
+                return;
+            }
             String data = data(exchange.getRequestMethod(), path, body);
             if (data != null) {
                 send(exchange, 200, "application/json", data);
@@ -74,6 +80,8 @@ public final class FakeServices implements AutoCloseable {
     }
 
     private final FakeData fakeData = new FakeData();
+    private final FakeCatalog catalog = new FakeCatalog();
+
 
     private String data(String method, String path, String body) {
         if (method.equals("GET") && path.equals("/api/scheduler/inbox")) {

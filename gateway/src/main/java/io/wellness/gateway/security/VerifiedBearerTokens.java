@@ -1,0 +1,90 @@
+package io.wellness.gateway.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Bearer tokens whose signature and claims the gateway has already verified, so that a client sending the same token
+ * again is not verified again. Keyed by the SHA-256 of the whole token (signature included): a forged or altered
+ * token never matches. An entry lives until {@code min(token exp, verified + time to live)}, so it never outlives
+ * the token. Bounded: when full, expired entries are dropped and, failing that, new tokens are simply not remembered
+ * (they are verified on every request as before).
+ */
+public final class VerifiedBearerTokens {
+    private final int maxEntries;
+    private final long timeToLiveMillis;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public VerifiedBearerTokens(int maxEntries, long timeToLiveMillis) {
+        if (maxEntries < 0 || timeToLiveMillis < 0) {
+            throw new IllegalArgumentException("max entries and time to live must not be negative");
+        }
+        this.maxEntries = maxEntries;
+        this.timeToLiveMillis = timeToLiveMillis;
+    }
+
+    /** The identity verified for this token, or null when it was not verified recently or has expired since. */
+    public SecurityIdentity find(String token, long nowMillis) {
+        if (maxEntries == 0) {
+            return null;
+        }
+        String key = key(token);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (nowMillis >= entry.expiresAtMillis) {
+            entries.remove(key, entry);
+            return null;
+        }
+        return entry.identity;
+    }
+
+    /**
+     * Remembers a verified token and answers whether it did. {@code expirySeconds} is the token's {@code exp}
+     * claim; a token that has no expiry or is already expired is not remembered, nor is any while the cache is full.
+     */
+    public boolean remember(String token, SecurityIdentity identity, long expirySeconds, long nowMillis) {
+        if (maxEntries == 0 || expirySeconds <= 0) {
+            return false;
+        }
+        long expiresAt = Math.min(Math.multiplyExact(expirySeconds, 1000L), nowMillis + timeToLiveMillis);
+        if (expiresAt <= nowMillis) {
+            return false;
+        }
+        if (entries.size() >= maxEntries) {
+            evictExpired(nowMillis);
+            if (entries.size() >= maxEntries) {
+                return false;
+            }
+        }
+        entries.put(key(token), new Entry(identity, expiresAt));
+        return true;
+    }
+
+    public void evictExpired(long nowMillis) {
+        entries.values().removeIf(entry -> nowMillis >= entry.expiresAtMillis);
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    private static String key(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private record Entry(SecurityIdentity identity, long expiresAtMillis) {
+    }
+}
