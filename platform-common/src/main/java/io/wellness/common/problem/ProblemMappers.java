@@ -97,9 +97,25 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         String incident = java.util.UUID.randomUUID().toString();
+        if (isDataException(e)) {
+            // the database refused a value the request carried (a NUL character, text too long for its column...)
+            Log.warnf(e, "value refused by the database, incident %s on %s", incident, uri.getPath());
+            return respond(new Problem("about:blank", "Bad Request", 400,
+                    "a value in the request cannot be stored or searched as given, incident " + incident, uri.getPath(), List.of()));
+        }
         Log.errorf(e, "unexpected failure %s on %s", incident, uri.getPath());
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "unexpected failure, incident " + incident, uri.getPath(), List.of()));
+    }
+
+    /** SQLState class 22 ("data exception"): the value itself was unacceptable, not the service. */
+    private static boolean isDataException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -50,7 +50,15 @@ public final class TestInfrastructure {
             KafkaServer kafka = KafkaServer.builder().port(Ports.freePort()).controllerPort(Ports.freePort())
                     .directory(work.resolve("kafka")).heap("384m").build().start(Duration.ofSeconds(90));
             kafka.createTopics(PlatformTopics.partitions());
-            KeycloakServer kc = keycloak.join();
+            KeycloakServer kc;
+            try {
+                kc = keycloak.join();
+            } catch (RuntimeException keycloakFailed) {
+                // no shutdown hook is registered yet: without this the broker (its own JVM) outlives the test JVM
+                kafka.stop();
+                postgres.close();
+                throw keycloakFailed;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kc.stop();
                 kafka.stop();
@@ -78,6 +86,8 @@ public final class TestInfrastructure {
                         .realmFile(RealmFile.locate())
                         .workDir(dir)
                         .logFile(dir.resolve("keycloak.log"))
+                        // a machine shared by several test JVMs can take over three minutes to start it
+                        .startupTimeout(Duration.ofSeconds(Long.getLong("wellness.test.keycloak.startup-seconds", 300)))
                         .build()
                         .start();
             } catch (IllegalStateException e) {
