@@ -30,6 +30,9 @@ public class BreakEventConsumers {
     @Inject
     IngestService ingest;
 
+    @Inject
+    IngestTimings timings;
+
     @Incoming("breaks-due")
     @Blocking(value = BreakEventConsumers.WORKERS, ordered = false)
     public void onDue(ConsumerRecords<String, byte[]> records) {
@@ -43,10 +46,12 @@ public class BreakEventConsumers {
     @Incoming("break-outcomes")
     @Blocking(value = BreakEventConsumers.WORKERS, ordered = false)
     public void onOutcomes(ConsumerRecords<String, byte[]> records) {
+        long start = System.nanoTime();
         List<ReceivedEvent<BreakOutcomeEvent>> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             events.add(reader.outcome(record));
         }
+        timings.record(IngestTimings.Phase.DECODE, start);
         ingest.ingestOutcomes(events.stream().filter(Objects::nonNull).toList());
     }
 }

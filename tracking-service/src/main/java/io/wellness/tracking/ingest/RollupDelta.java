@@ -57,14 +57,41 @@ public final class RollupDelta {
         }
     }
 
+    /** An employee behind a heat-map cell (offered a break at that hour of the period). */
+    public record HourParticipant(String employeeId, HourKey cell) implements Comparable<HourParticipant> {
+        private static final Comparator<HourParticipant> ORDER = Comparator.comparing(HourParticipant::employeeId)
+                .thenComparing(HourParticipant::cell);
+
+        @Override
+        public int compareTo(HourParticipant o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    /** An employee behind an exercise cell (completed that exercise in the period). */
+    public record ExerciseParticipant(String employeeId, ExerciseKey cell) implements Comparable<ExerciseParticipant> {
+        private static final Comparator<ExerciseParticipant> ORDER = Comparator.comparing(ExerciseParticipant::employeeId)
+                .thenComparing(ExerciseParticipant::cell);
+
+        @Override
+        public int compareTo(ExerciseParticipant o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
     /** offered, snoozed, skipped, completed, employees, active. */
     public static final int OFFERED = 0, SNOOZED = 1, SKIPPED = 2, COMPLETED = 3, EMPLOYEES = 4, ACTIVE = 5;
+    /** Heat-map cells: offered, snoozed, skipped, completed, then distinct employees. Exercise cells: completed, employees. */
+    public static final int HOUR_EMPLOYEES = 4, EXERCISE_EMPLOYEES = 1;
 
     private final Map<PeriodKey, int[]> periods = new TreeMap<>();
     private final Map<HourKey, int[]> hours = new TreeMap<>();
     private final Map<ExerciseKey, int[]> exercises = new TreeMap<>();
     /** offered, completed in this batch. */
     private final Map<ParticipantKey, int[]> participants = new TreeMap<>();
+    /** Markers in key order: concurrent batches insert (and wait on) markers in the same order. */
+    private final java.util.SortedSet<HourParticipant> hourParticipants = new java.util.TreeSet<>();
+    private final java.util.SortedSet<ExerciseParticipant> exerciseParticipants = new java.util.TreeSet<>();
 
     public void add(BreakChange change) {
         int[] counts = new int[4];
@@ -78,10 +105,16 @@ public final class RollupDelta {
         for (PeriodUnit unit : PeriodUnit.values()) {
             LocalDate start = unit.startOf(change.localDay());
             addTo(periods.computeIfAbsent(new PeriodKey(unit.code(), start, change.team()), k -> new int[6]), counts);
-            addTo(hours.computeIfAbsent(new HourKey(change.team(), unit.code(), start, change.localHour()), k -> new int[4]), counts);
+            HourKey hour = new HourKey(change.team(), unit.code(), start, change.localHour());
+            addTo(hours.computeIfAbsent(hour, k -> new int[5]), counts);
+            if (counts[OFFERED] > 0) {
+                hourParticipants.add(new HourParticipant(change.employeeId(), hour));
+            }
             if (completed > 0) {
                 for (String exercise : change.completedExercises()) {
-                    exercises.computeIfAbsent(new ExerciseKey(change.team(), unit.code(), start, exercise), k -> new int[1])[0]++;
+                    ExerciseKey cell = new ExerciseKey(change.team(), unit.code(), start, exercise);
+                    exercises.computeIfAbsent(cell, k -> new int[2])[0]++;
+                    exerciseParticipants.add(new ExerciseParticipant(change.employeeId(), cell));
                 }
             }
             if (counts[OFFERED] > 0 || completed > 0) {
@@ -102,6 +135,41 @@ public final class RollupDelta {
         periods.computeIfAbsent(key.period(), k -> new int[6])[ACTIVE]++;
     }
 
+    /** A new employee behind the heat-map cell. */
+    public void countNewHourParticipant(HourKey cell) {
+        hours.computeIfAbsent(cell, k -> new int[5])[HOUR_EMPLOYEES]++;
+    }
+
+    /** A new employee behind the exercise cell. */
+    public void countNewExerciseParticipant(ExerciseKey cell) {
+        exercises.computeIfAbsent(cell, k -> new int[2])[EXERCISE_EMPLOYEES]++;
+    }
+
+    /** Drops the work already known to be committed: completions of employees already active, known cell markers. */
+    public void skipKnown(KnownParticipants knownParticipants) {
+        participants.forEach((key, counts) -> {
+            if (counts[1] > 0 && knownParticipants.contains(key)) {
+                counts[1] = 0;
+            }
+        });
+        participants.values().removeIf(counts -> counts[0] == 0 && counts[1] == 0);
+        hourParticipants.removeIf(knownParticipants::contains);
+        exerciseParticipants.removeIf(knownParticipants::contains);
+    }
+
+    /** What this delta made true in the database, to remember once it is committed. */
+    public void rememberCommitted(KnownParticipants knownParticipants) {
+        List<Object> keys = new java.util.ArrayList<>();
+        participants.forEach((key, counts) -> {
+            if (counts[1] > 0) {
+                keys.add(key);
+            }
+        });
+        keys.addAll(hourParticipants);
+        keys.addAll(exerciseParticipants);
+        knownParticipants.rememberAll(keys);
+    }
+
     public boolean isEmpty() {
         return periods.isEmpty() && participants.isEmpty();
     }
@@ -120,6 +188,14 @@ public final class RollupDelta {
 
     public Map<ParticipantKey, int[]> participants() {
         return participants;
+    }
+
+    public java.util.SortedSet<HourParticipant> hourParticipants() {
+        return hourParticipants;
+    }
+
+    public java.util.SortedSet<ExerciseParticipant> exerciseParticipants() {
+        return exerciseParticipants;
     }
 
     public static List<String> completedExercisesOf(List<String> reported, List<String> planned) {

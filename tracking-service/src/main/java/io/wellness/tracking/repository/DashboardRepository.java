@@ -37,12 +37,21 @@ public class DashboardRepository {
     @Inject
     AgroalDataSource dataSource;
 
+    /** One connection serves every query of a dashboard request. */
+    public Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every team's rollup of every period from {@code from} to {@code to} (period starts). */
-    public List<PeriodRow> periods(PeriodUnit unit, LocalDate from, LocalDate to) {
+    public List<PeriodRow> periods(Connection c, PeriodUnit unit, LocalDate from, LocalDate to) {
         String sql = "select period_start, team, offered, snoozed, skipped, completed, employees, active from team_period_rollup "
                 + "where unit = ? and period_start between ? and ?";
         List<PeriodRow> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, unit.code());
             ps.setObject(2, from);
             ps.setObject(3, to);
@@ -64,7 +73,7 @@ public class DashboardRepository {
      * distinct people behind the primary ones and whether any is complementary (that alone suppresses the period, so
      * its people are not read). Only suppressed day cells are read.
      */
-    public Map<TeamPeriod, SuppressedDays> suppressedDays(PeriodUnit unit, LocalDate firstDay, LocalDate lastDay, int k) {
+    public Map<TeamPeriod, SuppressedDays> suppressedDays(Connection c, PeriodUnit unit, LocalDate firstDay, LocalDate lastDay, int k) {
         String sql = """
                 with days as (
                     select period_start, team, employees,
@@ -79,7 +88,7 @@ public class DashboardRepository {
                      on not c.complementary and p.team = c.team and p.unit = 'D' and p.period_start = c.period_start
                 group by 1, 2""";
         Map<TeamPeriod, SuppressedDays> people = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, k);
             ps.setInt(2, k);
             ps.setObject(3, firstDay);
@@ -101,7 +110,7 @@ public class DashboardRepository {
     }
 
     /** Per enclosing week/month: the distinct people behind the company's suppressed days (fewer than k in all). */
-    public Map<LocalDate, Integer> peopleOnSuppressedCompanyDays(PeriodUnit unit, LocalDate firstDay, LocalDate lastDay, int k) {
+    public Map<LocalDate, Integer> peopleOnSuppressedCompanyDays(Connection c, PeriodUnit unit, LocalDate firstDay, LocalDate lastDay, int k) {
         String sql = """
                 with small_days as (
                     select period_start from team_period_rollup where unit = 'D' and period_start between ? and ?
@@ -110,7 +119,7 @@ public class DashboardRepository {
                 from small_days d join period_participant p on p.unit = 'D' and p.period_start = d.period_start
                 group by 1""";
         Map<LocalDate, Integer> people = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, firstDay);
             ps.setObject(2, lastDay);
             ps.setInt(3, k);
@@ -126,20 +135,26 @@ public class DashboardRepository {
         }
     }
 
-    /** Hour-of-day sums over the given periods, of one team or (team null) of all teams. */
-    public List<HourRow> hours(PeriodUnit unit, Collection<LocalDate> starts, String team) {
+    /**
+     * Hour-of-day sums over the given periods, of one team or (team null) of all teams, counting only the cells
+     * (team, period, hour) with at least k distinct employees: a smaller cell is in no sum, so no sum or difference
+     * of sums reveals it.
+     */
+    public List<HourRow> hours(Connection c, PeriodUnit unit, Collection<LocalDate> starts, String team, int k) {
         String sql = "select hour, sum(offered), sum(snoozed), sum(skipped), sum(completed) from team_hour_rollup "
-                + "where unit = ? and period_start = any(?)" + (team == null ? "" : " and team = ?") + " group by hour order by hour";
+                + "where unit = ? and period_start = any(?)" + (team == null ? "" : " and team = ?") + " and employees >= ? group by hour order by hour";
         List<HourRow> rows = new ArrayList<>();
         if (starts.isEmpty()) {
             return rows;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, unit.code());
             ps.setArray(2, c.createArrayOf("date", starts.stream().map(java.sql.Date::valueOf).toArray()));
+            int i = 3;
             if (team != null) {
-                ps.setString(3, team);
+                ps.setString(i++, team);
             }
+            ps.setInt(i, k);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new HourRow(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
@@ -151,22 +166,25 @@ public class DashboardRepository {
         }
     }
 
-    /** Most completed exercises over the given periods (counts of at least {@code min}), most done first. */
-    public Map<String, Integer> exercises(PeriodUnit unit, Collection<LocalDate> starts, String team, int min, int limit) {
+    /**
+     * Most completed exercises over the given periods, most done first, counting only the cells (team, period,
+     * exercise) with at least k distinct employees.
+     */
+    public Map<String, Integer> exercises(Connection c, PeriodUnit unit, Collection<LocalDate> starts, String team, int k, int limit) {
         String sql = "select exercise_id, sum(completed) as n from team_exercise_rollup where unit = ? and period_start = any(?)"
-                + (team == null ? "" : " and team = ?") + " group by exercise_id having sum(completed) >= ? order by n desc, exercise_id limit ?";
+                + (team == null ? "" : " and team = ?") + " and employees >= ? group by exercise_id order by n desc, exercise_id limit ?";
         Map<String, Integer> rows = new LinkedHashMap<>();
         if (starts.isEmpty()) {
             return rows;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, unit.code());
             ps.setArray(i++, c.createArrayOf("date", starts.stream().map(java.sql.Date::valueOf).toArray()));
             if (team != null) {
                 ps.setString(i++, team);
             }
-            ps.setInt(i++, min);
+            ps.setInt(i++, k);
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -170,7 +170,8 @@ public class EmployeeDataRepository {
     }
 
     /**
-     * Erasure: the employee's raw records go; in the participant rollup their id is replaced by a random one, so
+     * Erasure: the employee's raw records go; in the participant rollup and the cell markers their id is replaced by
+     * a random one, so
      * the aggregates keep their counts but can no longer be linked to the person.
      */
     public Erased erase(String employeeId) {
@@ -183,6 +184,8 @@ public class EmployeeDataRepository {
                 int outcomes = update(c, "delete from outcome_event where employee_id = ?", employeeId);
                 int breaks = update(c, "delete from break_record where employee_id = ?", employeeId);
                 update(c, "update period_participant set employee_id = 'erased:' || gen_random_uuid() where employee_id = ?", employeeId);
+                update(c, "update hour_participant set employee_id = 'erased:' || gen_random_uuid() where employee_id = ?", employeeId);
+                update(c, "update exercise_participant set employee_id = 'erased:' || gen_random_uuid() where employee_id = ?", employeeId);
                 c.commit();
                 return new Erased(breaks, outcomes);
             } catch (SQLException | RuntimeException e) {

@@ -116,17 +116,12 @@ public class IngestRepository {
     }
 
     /**
-     * Stores the outcome events not seen before and raises each break's status to the highest outcome seen. A break
-     * not offered yet is created as pending; it counts when its microbreaks.due event arrives.
+     * Raises each break's status to the highest of the (new) outcome events. A break not offered yet is created as
+     * pending; it counts when its microbreaks.due event arrives.
      */
-    public int recordOutcomes(Connection c, List<ReceivedEvent<BreakOutcomeEvent>> received, List<BreakChange> changes)
-            throws SQLException {
-        if (received.isEmpty()) {
-            return 0;
-        }
-        List<BreakOutcomeEvent> events = insertOutcomeEvents(c, received);
+    public void raiseStatuses(Connection c, List<BreakOutcomeEvent> events, List<BreakChange> changes) throws SQLException {
         if (events.isEmpty()) {
-            return 0;
+            return;
         }
         Map<UUID, BreakOutcomeEvent> highest = new TreeMap<>();
         for (BreakOutcomeEvent e : events) {
@@ -165,15 +160,17 @@ public class IngestRepository {
                 }
             }
         }
-        return events.size();
     }
 
     /**
      * Stores the outcome events not seen before and returns them: the table's key is the message id, so it is the
      * idempotency log of the outcomes topic (erased employees' message ids are tombstones in processed_message).
      */
-    private List<BreakOutcomeEvent> insertOutcomeEvents(Connection c, List<ReceivedEvent<BreakOutcomeEvent>> received)
+    public List<BreakOutcomeEvent> insertOutcomeEvents(Connection c, List<ReceivedEvent<BreakOutcomeEvent>> received)
             throws SQLException {
+        if (received.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, BreakOutcomeEvent> byId = new LinkedHashMap<>();
         for (ReceivedEvent<BreakOutcomeEvent> r : received) {
             byId.putIfAbsent(r.messageId(), r.event());

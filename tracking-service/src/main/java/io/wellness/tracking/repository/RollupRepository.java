@@ -1,5 +1,6 @@
 package io.wellness.tracking.repository;
 
+import io.wellness.tracking.ingest.IngestTimings;
 import io.wellness.tracking.ingest.RollupDelta;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,17 +16,22 @@ import java.util.Map;
 @ApplicationScoped
 public class RollupRepository {
 
-    public void apply(Connection c, RollupDelta delta) throws SQLException {
+    public void apply(Connection c, RollupDelta delta, IngestTimings timings) throws SQLException {
         if (delta.isEmpty()) {
             return;
         }
-        // participants first: the rows they create or activate tell which employees are new to a period
+        long t = System.nanoTime();
+        // participants and cell markers first: the rows they create tell which employees are new to a period or cell
         if (!delta.participants().isEmpty()) {
             upsertParticipants(c, delta);
         }
+        insertHourParticipants(c, delta);
+        insertExerciseParticipants(c, delta);
+        t = timings.record(IngestTimings.Phase.PARTICIPANTS, t);
         upsertPeriods(c, delta.periods());
         upsertHours(c, delta.hours());
         upsertExercises(c, delta.exercises());
+        timings.record(IngestTimings.Phase.ROLLUPS, t);
     }
 
     private void upsertParticipants(Connection c, RollupDelta delta) throws SQLException {
@@ -44,23 +50,113 @@ public class RollupRepository {
                 select t, u, s::date, e from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(t, u, s, e)
                 on conflict do nothing
                 returning team, unit, period_start, employee_id""";
-        try (PreparedStatement ps = participantStatement(c, offeredSql, offered); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                delta.countNewEmployee(participantKey(rs));
+        if (!offered.isEmpty()) {
+            try (PreparedStatement ps = participantStatement(c, offeredSql, offered); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    delta.countNewEmployee(participantKey(rs));
+                }
             }
         }
-        // first completed break of the period: the row turns active once; later completions write nothing
-        String completedSql = """
-                insert into period_participant as p (team, unit, period_start, employee_id, active)
+        if (completed.isEmpty()) {
+            return;
+        }
+        // first completed break of the period: the row turns active once. An update filtered on "not active" leaves
+        // rows already active untouched (an upsert would lock each of them on every completion).
+        String activateSql = """
+                update period_participant p set active = true
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(t, u, s, e)
+                where p.team = x.t and p.unit = x.u and p.period_start = x.s::date and p.employee_id = x.e and not p.active
+                returning p.team, p.unit, p.period_start, p.employee_id""";
+        java.util.Set<RollupDelta.ParticipantKey> activated = new java.util.HashSet<>();
+        try (PreparedStatement ps = participantStatement(c, activateSql, completed); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                RollupDelta.ParticipantKey key = participantKey(rs);
+                activated.add(key);
+                delta.countNewlyActive(key);
+            }
+        }
+        // no row at all: an offer row anonymised by an erasure in the meantime
+        List<RollupDelta.ParticipantKey> missing = completed.stream().filter(k -> !activated.contains(k)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String insertActiveSql = """
+                insert into period_participant (team, unit, period_start, employee_id, active)
                 select t, u, s::date, e, true from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(t, u, s, e)
-                on conflict (team, unit, period_start, employee_id) do update set active = true where not p.active
-                returning team, unit, period_start, employee_id, xmax = 0 as inserted""";
-        try (PreparedStatement ps = participantStatement(c, completedSql, completed); ResultSet rs = ps.executeQuery()) {
+                on conflict do nothing
+                returning team, unit, period_start, employee_id""";
+        try (PreparedStatement ps = participantStatement(c, insertActiveSql, missing); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 RollupDelta.ParticipantKey key = participantKey(rs);
                 delta.countNewlyActive(key);
-                if (rs.getBoolean(5)) {
-                    delta.countNewEmployee(key); // an offer row anonymised by an erasure in the meantime
+                delta.countNewEmployee(key);
+            }
+        }
+    }
+
+    /** Heat-map cells: each marker that is new adds one distinct employee to its cell. */
+    private void insertHourParticipants(Connection c, RollupDelta delta) throws SQLException {
+        if (delta.hourParticipants().isEmpty()) {
+            return;
+        }
+        List<String> employees = new ArrayList<>(), teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>();
+        List<Short> hours = new ArrayList<>();
+        for (RollupDelta.HourParticipant p : delta.hourParticipants()) {
+            employees.add(p.employeeId());
+            teams.add(p.cell().team());
+            units.add(p.cell().unit());
+            starts.add(p.cell().start().toString());
+            hours.add((short) p.cell().hour());
+        }
+        String sql = """
+                insert into hour_participant (employee_id, team, unit, period_start, hour)
+                select e, t, u, s::date, h from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int2[]) as x(e, t, u, s, h)
+                on conflict do nothing
+                returning team, unit, period_start, hour""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlArrays.set(ps, 1, "text", employees);
+            SqlArrays.set(ps, 2, "text", teams);
+            SqlArrays.set(ps, 3, "text", units);
+            SqlArrays.set(ps, 4, "text", starts);
+            SqlArrays.set(ps, 5, "int2", hours);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    delta.countNewHourParticipant(new RollupDelta.HourKey(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, java.time.LocalDate.class), rs.getShort(4)));
+                }
+            }
+        }
+    }
+
+    /** Exercise cells: each marker that is new adds one distinct employee to its cell. */
+    private void insertExerciseParticipants(Connection c, RollupDelta delta) throws SQLException {
+        if (delta.exerciseParticipants().isEmpty()) {
+            return;
+        }
+        List<String> employees = new ArrayList<>(), teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>(),
+                exercises = new ArrayList<>();
+        for (RollupDelta.ExerciseParticipant p : delta.exerciseParticipants()) {
+            employees.add(p.employeeId());
+            teams.add(p.cell().team());
+            units.add(p.cell().unit());
+            starts.add(p.cell().start().toString());
+            exercises.add(p.cell().exerciseId());
+        }
+        String sql = """
+                insert into exercise_participant (employee_id, team, unit, period_start, exercise_id)
+                select e, t, u, s::date, x from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as y(e, t, u, s, x)
+                on conflict do nothing
+                returning team, unit, period_start, exercise_id""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlArrays.set(ps, 1, "text", employees);
+            SqlArrays.set(ps, 2, "text", teams);
+            SqlArrays.set(ps, 3, "text", units);
+            SqlArrays.set(ps, 4, "text", starts);
+            SqlArrays.set(ps, 5, "text", exercises);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    delta.countNewExerciseParticipant(new RollupDelta.ExerciseKey(rs.getString(1), rs.getString(2),
+                            rs.getObject(3, java.time.LocalDate.class), rs.getString(4)));
                 }
             }
         }
@@ -119,7 +215,7 @@ public class RollupRepository {
         }
         List<String> teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>();
         List<Integer> hours = new ArrayList<>();
-        List<List<Integer>> columns = columns(4);
+        List<List<Integer>> columns = columns(5);
         rows.forEach((k, v) -> {
             teams.add(k.team());
             units.add(k.unit());
@@ -128,19 +224,20 @@ public class RollupRepository {
             addColumns(columns, v);
         });
         String sql = """
-                insert into team_hour_rollup as r (team, unit, period_start, hour, offered, snoozed, skipped, completed)
-                select t, u, s::date, h, o, sn, sk, co
-                from unnest(?::text[], ?::text[], ?::text[], ?::int2[], ?::int4[], ?::int4[], ?::int4[], ?::int4[])
-                     as x(t, u, s, h, o, sn, sk, co)
+                insert into team_hour_rollup as r (team, unit, period_start, hour, offered, snoozed, skipped, completed, employees)
+                select t, u, s::date, h, o, sn, sk, co, em
+                from unnest(?::text[], ?::text[], ?::text[], ?::int2[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[])
+                     as x(t, u, s, h, o, sn, sk, co, em)
                 on conflict (team, unit, period_start, hour) do update set
                     offered = r.offered + excluded.offered, snoozed = r.snoozed + excluded.snoozed,
-                    skipped = r.skipped + excluded.skipped, completed = r.completed + excluded.completed""";
+                    skipped = r.skipped + excluded.skipped, completed = r.completed + excluded.completed,
+                    employees = r.employees + excluded.employees""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlArrays.set(ps, 1, "text", teams);
             SqlArrays.set(ps, 2, "text", units);
             SqlArrays.set(ps, 3, "text", starts);
             SqlArrays.set(ps, 4, "int2", hours.stream().map(Integer::shortValue).toList());
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 5; i++) {
                 SqlArrays.set(ps, 5 + i, "int4", columns.get(i));
             }
             ps.executeUpdate();
@@ -152,24 +249,28 @@ public class RollupRepository {
             return;
         }
         List<String> teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>(), ids = new ArrayList<>();
-        List<Integer> completed = new ArrayList<>();
+        List<Integer> completed = new ArrayList<>(), employees = new ArrayList<>();
         rows.forEach((k, v) -> {
             teams.add(k.team());
             units.add(k.unit());
             starts.add(k.start().toString());
             ids.add(k.exerciseId());
             completed.add(v[0]);
+            employees.add(v[RollupDelta.EXERCISE_EMPLOYEES]);
         });
         String sql = """
-                insert into team_exercise_rollup as r (team, unit, period_start, exercise_id, completed)
-                select t, u, s::date, e, co from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[]) as x(t, u, s, e, co)
-                on conflict (team, unit, period_start, exercise_id) do update set completed = r.completed + excluded.completed""";
+                insert into team_exercise_rollup as r (team, unit, period_start, exercise_id, completed, employees)
+                select t, u, s::date, e, co, em
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::int4[]) as x(t, u, s, e, co, em)
+                on conflict (team, unit, period_start, exercise_id) do update set
+                    completed = r.completed + excluded.completed, employees = r.employees + excluded.employees""";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlArrays.set(ps, 1, "text", teams);
             SqlArrays.set(ps, 2, "text", units);
             SqlArrays.set(ps, 3, "text", starts);
             SqlArrays.set(ps, 4, "text", ids);
             SqlArrays.set(ps, 5, "int4", completed);
+            SqlArrays.set(ps, 6, "int4", employees);
             ps.executeUpdate();
         }
     }

@@ -9,6 +9,8 @@ import io.wellness.tracking.repository.DashboardRepository.TeamPeriod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -114,7 +116,15 @@ public class DashboardService {
     TrackingConfig config;
 
     public Dashboard team(String team, Range range) {
-        Released released = release(range, false);
+        try (Connection c = repository.connection()) {
+            return team(c, team, range);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Dashboard team(Connection c, String team, Range range) {
+        Released released = release(c, range, false);
         List<PeriodFigures> series = new ArrayList<>();
         List<LocalDate> releasedStarts = new ArrayList<>();
         for (LocalDate start : range.starts()) {
@@ -125,12 +135,20 @@ public class DashboardService {
             series.add(cell(range.unit(), start, visible ? released.rows().get(start).get(team) : null));
         }
         return new Dashboard("team", team, range.unit().wireName(), range.from(), range.unit().endOf(range.to()), k(),
-                PrivacyRules.DESCRIPTION, series, heatMap(range.unit(), releasedStarts, team),
-                topExercises(range.unit(), releasedStarts, team));
+                PrivacyRules.DESCRIPTION, series, heatMap(c, range.unit(), releasedStarts, team),
+                topExercises(c, range.unit(), releasedStarts, team));
     }
 
     public Dashboard company(Range range) {
-        Released released = release(range, true);
+        try (Connection c = repository.connection()) {
+            return company(c, range);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Dashboard company(Connection c, Range range) {
+        Released released = release(c, range, true);
         List<PeriodFigures> series = new ArrayList<>();
         List<LocalDate> releasedStarts = new ArrayList<>();
         for (LocalDate start : range.starts()) {
@@ -144,13 +162,18 @@ public class DashboardService {
             }
         }
         return new Dashboard("company", null, range.unit().wireName(), range.from(), range.unit().endOf(range.to()), k(),
-                PrivacyRules.DESCRIPTION, series, heatMap(range.unit(), releasedStarts, null),
-                topExercises(range.unit(), releasedStarts, null));
+                PrivacyRules.DESCRIPTION, series, heatMap(c, range.unit(), releasedStarts, null),
+                topExercises(c, range.unit(), releasedStarts, null));
     }
 
     /** One row per team the viewer may see ({@code visible}), each with its series. */
     public TeamsTable teams(Range range, Predicate<String> visible) {
-        Released released = release(range, false);
+        Released released;
+        try (Connection c = repository.connection()) {
+            released = release(c, range, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         Set<String> teams = new TreeSet<>();
         released.rows().values().forEach(byTeam -> byTeam.keySet().stream().filter(visible).forEach(teams::add));
         List<TeamSeries> rows = new ArrayList<>();
@@ -169,10 +192,10 @@ public class DashboardService {
      * the company's own rules only (complementary team suppression already keeps "company minus released teams"
      * at k people or more).
      */
-    private Released release(Range range, boolean company) {
+    private Released release(Connection c, Range range, boolean company) {
         int k = k();
         Map<LocalDate, Map<String, PeriodRow>> rows = new TreeMap<>();
-        for (PeriodRow row : repository.periods(range.unit(), range.from(), range.to())) {
+        for (PeriodRow row : repository.periods(c, range.unit(), range.from(), range.to())) {
             rows.computeIfAbsent(row.start(), s -> new HashMap<>()).put(row.team(), row);
         }
         LocalDate lastDay = range.unit().endOf(range.to());
@@ -181,7 +204,7 @@ public class DashboardService {
         Set<LocalDate> suppressedCompany = new HashSet<>();
         if (company) {
             Map<LocalDate, Integer> companyOverlap = overlapping
-                    ? repository.peopleOnSuppressedCompanyDays(range.unit(), range.from(), lastDay, k) : Map.of();
+                    ? repository.peopleOnSuppressedCompanyDays(c, range.unit(), range.from(), lastDay, k) : Map.of();
             rows.forEach((start, byTeam) -> {
                 int total = byTeam.values().stream().mapToInt(PeriodRow::employees).sum();
                 if (total < k || PrivacyRules.revealsSmallGroup(companyOverlap.getOrDefault(start, 0), k)) {
@@ -191,7 +214,7 @@ public class DashboardService {
             return new Released(rows, suppressedTeams, suppressedCompany);
         }
         Map<TeamPeriod, DashboardRepository.SuppressedDays> teamOverlap = overlapping
-                ? repository.suppressedDays(range.unit(), range.from(), lastDay, k) : Map.of();
+                ? repository.suppressedDays(c, range.unit(), range.from(), lastDay, k) : Map.of();
         rows.forEach((start, byTeam) -> {
             Map<String, Integer> employees = new HashMap<>();
             Set<String> exposing = new HashSet<>();
@@ -207,13 +230,14 @@ public class DashboardService {
         return new Released(rows, suppressedTeams, suppressedCompany);
     }
 
-    private List<HeatCell> heatMap(PeriodUnit unit, Collection<LocalDate> releasedStarts, String team) {
+    /** Sums of the cells with at least k distinct employees (see {@link DashboardRepository#hours}); no such cell: suppressed. */
+    private List<HeatCell> heatMap(Connection c, PeriodUnit unit, Collection<LocalDate> releasedStarts, String team) {
         Map<Integer, DashboardRepository.HourRow> byHour = new HashMap<>();
-        repository.hours(unit, releasedStarts, team).forEach(h -> byHour.put(h.hour(), h));
+        repository.hours(c, unit, releasedStarts, team, k()).forEach(h -> byHour.put(h.hour(), h));
         List<HeatCell> cells = new ArrayList<>(24);
         for (int hour = 0; hour < 24; hour++) {
             DashboardRepository.HourRow h = byHour.get(hour);
-            if (h == null || h.offered() < k()) {
+            if (h == null || h.offered() == 0) {
                 cells.add(new HeatCell(hour, Suppressed.INSTANCE));
             } else {
                 Double rate = Math.round(1000.0 * h.completed() / h.offered()) / 1000.0;
@@ -223,9 +247,9 @@ public class DashboardService {
         return cells;
     }
 
-    private List<ExerciseCount> topExercises(PeriodUnit unit, Collection<LocalDate> releasedStarts, String team) {
+    private List<ExerciseCount> topExercises(Connection c, PeriodUnit unit, Collection<LocalDate> releasedStarts, String team) {
         List<ExerciseCount> top = new ArrayList<>();
-        repository.exercises(unit, releasedStarts, team, k(), TOP_EXERCISES).forEach((id, n) -> top.add(new ExerciseCount(id, n)));
+        repository.exercises(c, unit, releasedStarts, team, k(), TOP_EXERCISES).forEach((id, n) -> top.add(new ExerciseCount(id, n)));
         return top;
     }
 

@@ -7,6 +7,8 @@ import io.quarkus.logging.Log;
 import io.wellness.common.events.BreakDueEvent;
 import io.wellness.common.events.BreakOutcomeEvent;
 import io.wellness.tracking.ingest.BreakChange;
+import io.wellness.tracking.ingest.IngestTimings;
+import io.wellness.tracking.ingest.KnownParticipants;
 import io.wellness.tracking.ingest.ReceivedEvent;
 import io.wellness.tracking.ingest.RollupDelta;
 import io.wellness.tracking.repository.IngestRepository;
@@ -41,6 +43,12 @@ public class IngestService {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    IngestTimings timings;
+
+    @Inject
+    KnownParticipants knownParticipants;
+
     /** Events recorded (duplicates excluded), counted after the commit: the ingest rate on the metrics endpoint. */
     private Counter recordedDue;
     private Counter recordedOutcomes;
@@ -53,32 +61,48 @@ public class IngestService {
 
     public void ingestDue(List<ReceivedEvent<BreakDueEvent>> events) {
         if (!events.isEmpty()) {
+            RollupDelta[] applied = new RollupDelta[1];
             int recorded = inTransaction(c -> {
+                long t = System.nanoTime();
                 Set<UUID> fresh = ingest.markProcessed(c, events.stream().map(ReceivedEvent::messageId).toList(), IngestRepository.TOPIC_DUE);
                 List<ReceivedEvent<BreakDueEvent>> news = events.stream().filter(e -> fresh.remove(e.messageId())).toList();
-                apply(c, ingest.offer(c, news));
+                t = timings.record(IngestTimings.Phase.DUE_LOG, t);
+                List<BreakChange> changes = ingest.offer(c, news);
+                timings.record(IngestTimings.Phase.OFFER, t);
+                applied[0] = apply(c, changes);
                 return news.size();
             });
+            applied[0].rememberCommitted(knownParticipants);
             recordedDue.increment(recorded);
         }
     }
 
     public void ingestOutcomes(List<ReceivedEvent<BreakOutcomeEvent>> events) {
         if (!events.isEmpty()) {
+            RollupDelta[] applied = new RollupDelta[1];
             int recorded = inTransaction(c -> {
+                long t = System.nanoTime();
+                // the raw table is the idempotency log of this topic: only events never seen come back
+                List<BreakOutcomeEvent> fresh = ingest.insertOutcomeEvents(c, events);
+                t = timings.record(IngestTimings.Phase.OUTCOME_LOG, t);
                 List<BreakChange> changes = new java.util.ArrayList<>();
-                int fresh = ingest.recordOutcomes(c, events, changes);
-                apply(c, changes);
-                return fresh;
+                ingest.raiseStatuses(c, fresh, changes);
+                timings.record(IngestTimings.Phase.BREAK_STATUS, t);
+                applied[0] = apply(c, changes);
+                return fresh.size();
             });
+            applied[0].rememberCommitted(knownParticipants);
             recordedOutcomes.increment(recorded);
         }
     }
 
-    private void apply(Connection c, List<BreakChange> changes) throws SQLException {
+    /** Rollups of the batch; returns the delta whose participants are to be remembered once committed. */
+    private RollupDelta apply(Connection c, List<BreakChange> changes) throws SQLException {
         RollupDelta delta = new RollupDelta();
         changes.forEach(delta::add);
-        rollups.apply(c, delta);
+        delta.skipKnown(knownParticipants);
+        rollups.apply(c, delta, timings);
+        return delta;
     }
 
     private interface Work {
@@ -91,13 +115,22 @@ public class IngestService {
                 c.setAutoCommit(false);
                 try {
                     int result = work.run(c);
+                    long t = System.nanoTime();
                     c.commit();
+                    timings.record(IngestTimings.Phase.COMMIT, t);
                     return result;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                     throw e;
                 }
             } catch (SQLException e) {
+                if (databaseUnavailable(e)) {
+                    // a failed batch would stop the Kafka channel for good (fail-stop): wait for the database instead
+                    long pause = Math.min(5_000, 500L * attempt);
+                    Log.warnf("database unavailable (%s), retrying the batch in %d ms (attempt %d)", e.getMessage(), pause, attempt);
+                    pause(pause);
+                    continue;
+                }
                 // serialization failures and deadlocks are transient: the whole batch is retried
                 boolean transientFailure = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
                 if (!transientFailure || attempt >= ATTEMPTS) {
@@ -105,6 +138,26 @@ public class IngestService {
                 }
                 Log.warnf("retrying a batch after %s (attempt %d)", e.getSQLState(), attempt);
             }
+        }
+    }
+
+    /** Connection lost or refused, or the server shutting down or starting up (SQLSTATE classes 08 and 57P). */
+    static boolean databaseUnavailable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the database", interrupted);
         }
     }
 }

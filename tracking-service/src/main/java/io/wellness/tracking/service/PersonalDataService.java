@@ -53,6 +53,9 @@ public class PersonalDataService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.wellness.tracking.ingest.KnownParticipants knownParticipants;
+
     public HistoryPage history(String employeeId, int page, int size) {
         List<BreakRow> rows = repository.breaks(employeeId, page * size, size);
         Map<UUID, List<OutcomeRow>> outcomes = repository.outcomes(employeeId, rows.stream().map(BreakRow::breakId).toList());
@@ -66,7 +69,9 @@ public class PersonalDataService {
     }
 
     public EmployeeDataRepository.Erased erase(String employeeId) {
-        return repository.erase(employeeId);
+        EmployeeDataRepository.Erased erased = repository.erase(employeeId);
+        knownParticipants.forgetAll();
+        return erased;
     }
 
     public Stats stats(String employeeId) {

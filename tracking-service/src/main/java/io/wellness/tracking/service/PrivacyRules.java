@@ -24,8 +24,10 @@ import java.util.Set;
  *       let the company day reveal the small team it protects). The company's week or month likewise when the
  *       people of its suppressed days number between 1 and k-1.</li>
  * </ol>
- * Heat map cells and exercise counts are sums over released periods only, and a cell counting fewer than k breaks
- * is suppressed (exercises below k are left out).
+ * Heat map cells and exercise counts: each (team, period, hour) and (team, period, exercise) cell counts the distinct
+ * employees behind it (participant markers, counted once). Only cells of at least k distinct employees enter a sum,
+ * and only over released periods, so every figure shown concerns at least k people and no sum or difference of sums
+ * isolates a smaller cell; an hour without such a cell is suppressed, an exercise without one is left out.
  */
 public final class PrivacyRules {
     public static final String DESCRIPTION = "Figures about fewer than k distinct employees (wellness.tracking.privacy."
@@ -35,7 +37,7 @@ public final class PrivacyRules {
             + "team is suppressed too, so the company total cannot reveal them; the company figure is suppressed below k "
             + "employees. A week or month is suppressed when the people behind its suppressed days are between 1 and k-1 "
             + "or one of them is a complementary suppression, so subtracting released days from it reveals no small group. Heat-map cells and exercise counts are summed "
-            + "over released periods only and shown from k breaks up.";
+            + "over released periods only, from the cells (team, period, hour or exercise) of at least k distinct employees; smaller cells enter no sum.";
 
     private PrivacyRules() {
     }

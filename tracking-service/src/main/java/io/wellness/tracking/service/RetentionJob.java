@@ -18,7 +18,7 @@ import java.util.function.IntSupplier;
 @ApplicationScoped
 public class RetentionJob {
 
-    public record Purged(Instant cutoff, int outcomes, int breaks, int processedMessages) {
+    public record Purged(Instant cutoff, int outcomes, int breaks, int processedMessages, int cellMarkers) {
     }
 
     @Inject
@@ -34,8 +34,8 @@ public class RetentionJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledPurge() {
         Purged purged = purge();
-        Log.infof("retention: purged %d outcome events, %d breaks and %d message ids older than %s",
-                purged.outcomes(), purged.breaks(), purged.processedMessages(), purged.cutoff());
+        Log.infof("retention: purged %d outcome events, %d breaks, %d message ids and %d cell markers older than %s",
+                purged.outcomes(), purged.breaks(), purged.processedMessages(), purged.cellMarkers(), purged.cutoff());
     }
 
     public Purged purge() {
@@ -43,7 +43,19 @@ public class RetentionJob {
         int batch = config.retentionBatchSize();
         return new Purged(cutoff, drain(() -> repository.purgeOutcomes(cutoff, batch), batch),
                 drain(() -> repository.purgeBreaks(cutoff, batch), batch),
-                drain(() -> repository.purgeProcessedMessages(cutoff, batch), batch));
+                drain(() -> repository.purgeProcessedMessages(cutoff, batch), batch),
+                drainMarkers(cutoff, batch));
+    }
+
+    /** Two tables per round: done when a round deletes fewer than a batch from each. */
+    private int drainMarkers(Instant cutoff, int batch) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = repository.purgeCellMarkers(cutoff, batch);
+            total += deleted;
+        } while (deleted >= batch);
+        return total;
     }
 
     private static int drain(IntSupplier deleteBatch, int batch) {

@@ -132,6 +132,13 @@ class TrackingBenchmark {
         System.out.printf("BENCH ingest: %,d outcome events from first produce to last commit in PostgreSQL (raw + message log + "
                 + "break status + rollups) in %.2f s = %,.0f events/s (target >= 50,000)%n", INGEST_EVENTS, ingestSeconds,
                 INGEST_EVENTS / ingestSeconds);
+        // where the consumer's time went (summed over the worker threads, so it can exceed the wall time)
+        registry.find("tracking.ingest.phase").timers().stream()
+                .filter(t -> t.count() > 0)
+                .sorted(java.util.Comparator.comparingDouble(t -> -t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)))
+                .forEach(t -> System.out.printf("BENCH ingest phase %-12s batches=%,d total=%,.0f ms mean=%.2f ms/batch%n",
+                        t.getId().getTag("phase"), t.count(), t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS),
+                        t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
         if (ingestSeconds > produceSeconds) {
             System.out.printf("BENCH consumer drain after the producer finished: %,.0f events in %.2f s = %,.0f events/s%n",
                     INGEST_EVENTS - recordedWhenProduced, ingestSeconds - produceSeconds,
@@ -204,13 +211,13 @@ class TrackingBenchmark {
         }
         sql("drop table bench_corp_day");
         sql("""
-                insert into team_hour_rollup (team, unit, period_start, hour, offered, snoozed, skipped, completed)
-                select team, unit, period_start, h, offered / 10, snoozed / 10, skipped / 10, completed / 10
+                insert into team_hour_rollup (team, unit, period_start, hour, offered, snoozed, skipped, completed, employees)
+                select team, unit, period_start, h, offered / 10, snoozed / 10, skipped / 10, completed / 10, employees / 2
                 from team_period_rollup, generate_series(8, 17) h where team like 'corp-%'
                 """);
         sql("""
-                insert into team_exercise_rollup (team, unit, period_start, exercise_id, completed)
-                select team, unit, period_start, 'exercise-' || x, completed / 20 + (x %% 3)
+                insert into team_exercise_rollup (team, unit, period_start, exercise_id, completed, employees)
+                select team, unit, period_start, 'exercise-' || x, completed / 20 + (x %% 3), active / 4
                 from team_period_rollup, generate_series(1, 20) x where team like 'corp-%%'
                 """.replace("%%", "%"));
         long stored = (Long) single("select sum(offered)::bigint from team_period_rollup where unit = 'D' and team like 'corp-%'");

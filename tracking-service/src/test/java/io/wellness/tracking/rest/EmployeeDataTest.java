@@ -147,6 +147,9 @@ class EmployeeDataTest {
         assertThat(export.getString("breaks[0].status")).isEqualTo("completed");
         assertThat(export.getList("breaks[0].outcomes.outcome")).containsExactly("completed");
         List<Map<String, Object>> rollupBefore = rollups("erasure-team");
+        List<Map<String, Object>> cellsBefore = cellRollups("erasure-team");
+        assertThat(Db.count(ds, "select count(*) from hour_participant where employee_id = ?", erin)).isEqualTo(3);
+        assertThat(Db.count(ds, "select count(*) from exercise_participant where employee_id = ?", erin)).isEqualTo(3);
 
         given().auth().oauth2(Tokens.of("erin")).when().delete("/api/tracking/me")
                 .then().statusCode(200).body("breaks", equalTo(1)).body("outcomes", equalTo(1));
@@ -156,7 +159,10 @@ class EmployeeDataTest {
         assertThat(Db.count(ds, "select count(*) from break_record where employee_id = ?", erin)).isZero();
         assertThat(Db.count(ds, "select count(*) from outcome_event where employee_id = ?", erin)).isZero();
         assertThat(Db.count(ds, "select count(*) from period_participant where employee_id = ?", erin)).isZero();
+        assertThat(Db.count(ds, "select count(*) from hour_participant where employee_id = ?", erin)).isZero();
+        assertThat(Db.count(ds, "select count(*) from exercise_participant where employee_id = ?", erin)).isZero();
         assertThat(rollups("erasure-team")).isEqualTo(rollupBefore).isNotEmpty();
+        assertThat(cellRollups("erasure-team")).isEqualTo(cellsBefore).hasSize(6);
         // a replay of the erased employee's events is still recognised as already processed
         ingest.ingestDue(List.of(new ReceivedEvent<>(TrackingEvents.dueMessageId(due), due)));
         var outcome = TrackingEvents.outcome(due, BreakOutcome.COMPLETED, 0, due.dueAt().plusSeconds(30));
@@ -164,6 +170,13 @@ class EmployeeDataTest {
         assertThat(Db.count(ds, "select count(*) from outcome_event where employee_id = ?", erin)).isZero();
         assertThat(Db.count(ds, "select count(*) from break_record where employee_id = ?", erin)).isZero();
         assertThat(rollups("erasure-team")).isEqualTo(rollupBefore);
+    }
+
+    /** Heat-map and exercise cells with their distinct-employee counts. */
+    private List<Map<String, Object>> cellRollups(String team) {
+        return Db.rows(ds, "select 'hour' as kind, unit, period_start, hour::text as cell, employees from team_hour_rollup where team = ? "
+                + "union all select 'exercise', unit, period_start, exercise_id, employees from team_exercise_rollup where team = ? "
+                + "order by 1, 2, 3, 4", team, team);
     }
 
     private List<Map<String, Object>> rollups(String team) {

@@ -53,6 +53,12 @@ class RetentionJobTest {
         assertThat(Db.count(ds, "select count(*) from outcome_event where break_id = ?", recentBreak.breakId())).isOne();
         assertThat(Db.rows(ds, "select * from team_period_rollup where team = 'retention-team' order by unit, period_start"))
                 .isEqualTo(rollups).hasSize(6);
+        // the old day's and week's cell markers are gone (the cells keep their counts); the recent ones stay
+        assertThat(purged.cellMarkers()).isGreaterThanOrEqualTo(4);
+        assertThat(Db.count(ds, "select count(*) from hour_participant where employee_id = 'retention-old' and unit in ('D', 'W')")).isZero();
+        assertThat(Db.count(ds, "select count(*) from exercise_participant where employee_id = 'retention-old' and unit in ('D', 'W')")).isZero();
+        assertThat(Db.count(ds, "select count(*) from hour_participant where employee_id = 'retention-recent'")).isEqualTo(3);
+        assertThat(Db.count(ds, "select sum(employees) from team_hour_rollup where team = 'retention-team' and unit = 'D'")).isEqualTo(2);
     }
 
     private BreakDueEvent record(String employeeId, Instant at) {
