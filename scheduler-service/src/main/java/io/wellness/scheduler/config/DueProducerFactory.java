@@ -24,7 +24,7 @@ public class DueProducerFactory {
     @Named("due-producer")
     Producer<String, byte[]> dueProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
                                          SchedulerConfig config) {
-        return new KafkaProducer<>(settings(bootstrap, config.relay().compression()), new StringSerializer(), new ByteArraySerializer());
+        return new KafkaProducer<>(settings(bootstrap, config.publish().compression()), new StringSerializer(), new ByteArraySerializer());
     }
 
     void close(@Disposes @Named("due-producer") Producer<String, byte[]> producer) {

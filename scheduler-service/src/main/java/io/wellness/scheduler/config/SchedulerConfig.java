@@ -13,13 +13,17 @@ public interface SchedulerConfig {
 
     Emitter emitter();
 
-    Relay relay();
+    Publish publish();
 
     Snooze snooze();
 
     Plans plans();
 
     Roster roster();
+
+    Retention retention();
+
+    Demo demo();
 
     interface Clock {
         /** 1 = real time; 60 = one real second is one scheduler minute (local demo). */
@@ -35,12 +39,15 @@ public interface SchedulerConfig {
         @WithDefault("5000")
         int batchSize();
 
-        /** Parallel emitting transactions in this replica (row locks keep them apart). */
+        /**
+         * Parallel emitting transactions in this replica (row locks keep them apart): while one waits for Kafka's
+         * acknowledgements, another claims the next batch.
+         */
         @WithDefault("2")
         int threads();
 
         /** Pause between polls when nothing was due. */
-        @WithDefault("PT0.2S")
+        @WithDefault("PT0.1S")
         Duration idlePoll();
 
         /** A break more overdue than this (downtime) is not sent late: the schedule jumps to the next one. */
@@ -48,23 +55,10 @@ public interface SchedulerConfig {
         Duration lateGrace();
     }
 
-    interface Relay {
-        @WithDefault("true")
-        boolean enabled();
-
-        @WithDefault("5000")
-        int batchSize();
-
-        /** Parallel relaying transactions in this replica. */
-        @WithDefault("2")
-        int threads();
-
+    interface Publish {
         /** Producer compression of microbreaks.due (lz4: cheap on CPU, large batches compress well). */
         @WithDefault("lz4")
         String compression();
-
-        @WithDefault("PT0.05S")
-        Duration idlePoll();
     }
 
     interface Snooze {
@@ -101,5 +95,31 @@ public interface SchedulerConfig {
         /** Most rows a CSV import accepts. */
         @WithDefault("50000")
         int maxImportRows();
+    }
+
+    interface Retention {
+        /** How long emitted breaks and processed outcomes are kept (at least a day: snoozes look breaks up). */
+        @WithDefault("P14D")
+        Duration keep();
+
+        /** Period of the pruning ({@code off} disables it). */
+        @WithDefault("1h")
+        String every();
+
+        /** Rows deleted per statement, so pruning never holds long locks. */
+        @WithDefault("10000")
+        int batchSize();
+    }
+
+    /**
+     * Local demo only, never in production: employees synced from Keycloak get a break every {@link #interval()}
+     * around the clock, outside the company policy's 20-90 minute bounds, so a newcomer sees one within minutes.
+     */
+    interface Demo {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("PT2M")
+        Duration interval();
     }
 }

@@ -20,15 +20,19 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Emits due breaks, one transaction per batch: claims due schedule rows with {@code FOR UPDATE SKIP LOCKED} (so
- * replicas never claim the same employee, and a crashed replica's claims roll back), records each emission in
- * emitted_break (unique break id and snooze count) together with its outbox row, and advances next_due_at. Missed
- * breaks older than the grace period (downtime) are not emitted: the schedule jumps to the next break.
+ * replicas never claim the same employee, and a crashed replica's claims roll back), advances next_due_at, records
+ * each emission in emitted_break (unique break id and snooze count), sends the events and commits only once Kafka
+ * acknowledged all of them. A replica that dies after sending and before committing leaves its claims to another
+ * replica, which sends the same events again with the same break ids (consumers de-duplicate by id): nothing is lost.
+ * Missed breaks older than the grace period (downtime) are not emitted: the schedule jumps to the next break.
  */
 public class DueBreakEmitter {
     private static final String CLAIM_DUE = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
@@ -49,23 +53,14 @@ public class DueBreakEmitter {
             order by sb.due_at
             limit ?
             for update of sb skip locked""";
-    private static final String WRITE_EMISSIONS = """
-            with rows as (
-                select r.break_id::uuid as break_id, r.snooze_count, r.employee_id, r.due_at::timestamptz as due_at,
-                       r.team, r.time_zone, r.locale, r.channel_type, r.channel_address, r.plan_key
-                from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     as r(break_id, snooze_count, employee_id, due_at, team, time_zone, locale, channel_type, channel_address, plan_key)
-            ), emitted as (
-                insert into emitted_break (break_id, snooze_count, employee_id, due_at, plan_key, emitted_at)
-                select break_id, snooze_count, employee_id, due_at, plan_key, ?::timestamptz from rows
-                on conflict do nothing
-                returning break_id, snooze_count
-            )
-            insert into due_outbox (break_id, snooze_count, employee_id, due_at, team, time_zone, locale, channel_type,
-                                    channel_address, plan_key)
-            select r.break_id, r.snooze_count, r.employee_id, r.due_at, r.team, r.time_zone, r.locale, r.channel_type,
-                   r.channel_address, r.plan_key
-            from rows r join emitted e on e.break_id = r.break_id and e.snooze_count = r.snooze_count""";
+    /** Marks breaks as emitted; a break already emitted (same id and snooze count) is left out of the result. */
+    private static final String MARK_EMITTED = """
+            insert into emitted_break (break_id, snooze_count, employee_id, due_at, plan_key, emitted_at)
+            select r.break_id::uuid, r.snooze_count, r.employee_id, r.due_at::timestamptz, r.plan_key, ?::timestamptz
+            from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+                 as r(break_id, snooze_count, employee_id, due_at, plan_key)
+            on conflict do nothing
+            returning break_id, snooze_count""";
     private static final String ADVANCE = """
             update break_schedule s set next_due_at = u.next_due::timestamptz, version = s.version + 1
             from unnest(?::text[], ?::text[]) as u(employee_id, next_due)
@@ -73,13 +68,16 @@ public class DueBreakEmitter {
 
     private final DataSource dataSource;
     private final PlanStore plans;
+    private final DuePublisher publisher;
     private final int batchSize;
     private final Duration lateGrace;
     private final BatchObserver observer;
 
-    public DueBreakEmitter(DataSource dataSource, PlanStore plans, int batchSize, Duration lateGrace, BatchObserver observer) {
+    public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
+                           BatchObserver observer) {
         this.dataSource = dataSource;
         this.plans = plans;
+        this.publisher = publisher;
         this.batchSize = batchSize;
         this.lateGrace = lateGrace;
         this.observer = observer;
@@ -94,7 +92,12 @@ public class DueBreakEmitter {
                 Emissions emissions = new Emissions();
                 int claimed = claimRegular(connection, policy, now, emissions) + claimSnoozed(connection, policy, now, emissions);
                 if (claimed > 0) {
-                    emissions.write(connection, plans.resolve(emissions.needs.values()), now);
+                    List<DuePublisher.DueRecord> records = emissions.markEmitted(connection, plans.resolve(emissions.needs.values()), now);
+                    if (!records.isEmpty()) {
+                        Set<String> planKeys = new HashSet<>();
+                        records.forEach(r -> planKeys.add(r.planKey()));
+                        publisher.publish(records, plans.planJson(planKeys));
+                    }
                     observer.beforeCommit(connection, claimed);
                 }
                 connection.commit();
@@ -183,12 +186,12 @@ public class DueBreakEmitter {
         return done.size();
     }
 
-    /** The rows of one batch, column by column (they go to PostgreSQL as arrays: one statement per batch). */
+    /** The breaks of one batch, column by column (they go to PostgreSQL as arrays: one statement per batch). */
     private static final class Emissions {
         final List<String> breakIds = new ArrayList<>();
         final List<Integer> snoozeCounts = new ArrayList<>();
         final List<String> employeeIds = new ArrayList<>();
-        final List<String> dueAts = new ArrayList<>();
+        final List<Instant> dueAts = new ArrayList<>();
         final List<String> teams = new ArrayList<>();
         final List<String> zones = new ArrayList<>();
         final List<String> locales = new ArrayList<>();
@@ -212,7 +215,7 @@ public class DueBreakEmitter {
             breakIds.add(breakId.toString());
             snoozeCounts.add(snoozeCount);
             employeeIds.add(schedule.employeeId());
-            dueAts.add(due.toString());
+            dueAts.add(due);
             teams.add(schedule.team());
             zones.add(schedule.zone().getId());
             locales.add(schedule.locale());
@@ -221,25 +224,36 @@ public class DueBreakEmitter {
             planKeys.add(planKey);
         }
 
-        void write(Connection connection, Map<String, String> resolvedPlanKeys, Instant now) throws SQLException {
+        /** Records the batch in emitted_break; returns the events to send (those not emitted before). */
+        List<DuePublisher.DueRecord> markEmitted(Connection connection, Map<String, String> resolvedPlanKeys, Instant now)
+                throws SQLException {
             if (breakIds.isEmpty()) {
-                return;
+                return List.of();
             }
             List<String> keys = planKeys.stream().map(k -> resolvedPlanKeys.getOrDefault(k, k)).toList();
-            try (PreparedStatement ps = connection.prepareStatement(WRITE_EMISSIONS)) {
-                ps.setArray(1, ScheduleQueries.textArray(connection, breakIds));
-                ps.setArray(2, connection.createArrayOf("int4", snoozeCounts.toArray(new Integer[0])));
-                ps.setArray(3, ScheduleQueries.textArray(connection, employeeIds));
-                ps.setArray(4, ScheduleQueries.textArray(connection, dueAts));
-                ps.setArray(5, ScheduleQueries.textArray(connection, teams));
-                ps.setArray(6, ScheduleQueries.textArray(connection, zones));
-                ps.setArray(7, ScheduleQueries.textArray(connection, locales));
-                ps.setArray(8, ScheduleQueries.textArray(connection, channelTypes));
-                ps.setArray(9, ScheduleQueries.textArray(connection, channelAddresses));
-                ps.setArray(10, ScheduleQueries.textArray(connection, keys));
-                ps.setObject(11, ScheduleQueries.utc(now));
-                ps.executeUpdate();
+            Set<String> fresh = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(MARK_EMITTED)) {
+                ps.setObject(1, ScheduleQueries.utc(now));
+                ps.setArray(2, ScheduleQueries.textArray(connection, breakIds));
+                ps.setArray(3, connection.createArrayOf("int4", snoozeCounts.toArray(new Integer[0])));
+                ps.setArray(4, ScheduleQueries.textArray(connection, employeeIds));
+                ps.setArray(5, ScheduleQueries.textArray(connection, dueAts.stream().map(Instant::toString).toList()));
+                ps.setArray(6, ScheduleQueries.textArray(connection, keys));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1) + "/" + rs.getInt(2));
+                    }
+                }
             }
+            List<DuePublisher.DueRecord> records = new ArrayList<>(fresh.size());
+            for (int i = 0; i < breakIds.size(); i++) {
+                if (fresh.contains(breakIds.get(i) + "/" + snoozeCounts.get(i))) {
+                    records.add(new DuePublisher.DueRecord(UUID.fromString(breakIds.get(i)), snoozeCounts.get(i),
+                            employeeIds.get(i), dueAts.get(i), teams.get(i), zones.get(i), locales.get(i),
+                            channelTypes.get(i), channelAddresses.get(i), keys.get(i)));
+                }
+            }
+            return records;
         }
     }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The wire form of {@link BreakDueEvent} with the plan spliced in as stored JSON, so relaying a burst does not
+ * The wire form of {@link BreakDueEvent} with the plan spliced in as stored JSON, so publishing a burst does not
  * parse and re-serialise the same plan a hundred thousand times. Same fields, same names.
  */
 @JsonPropertyOrder({"breakId", "employeeId", "team", "dueAt", "timeZone", "locale", "channel", "plan", "snoozeCount"})

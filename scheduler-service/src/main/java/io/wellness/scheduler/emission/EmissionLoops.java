@@ -1,6 +1,5 @@
 package io.wellness.scheduler.emission;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,8 +9,6 @@ import io.wellness.scheduler.plan.PlanStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
-import org.apache.kafka.clients.producer.Producer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs this replica's emitter and relay, each on its own thread. Any number of replicas may run them: row locks
- * share the work.
+ * Runs this replica's emitting threads. Any number of replicas may run them: row locks share the work, and while one
+ * thread waits for Kafka's acknowledgements another claims and prepares the next batch.
  */
 @ApplicationScoped
 public class EmissionLoops {
@@ -35,14 +32,10 @@ public class EmissionLoops {
     PlanStore plans;
 
     @Inject
-    ObjectMapper json;
+    DuePublisher publisher;
 
     @Inject
     Clock clock;
-
-    @Inject
-    @Named("due-producer")
-    Producer<String, byte[]> producer;
 
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
@@ -50,18 +43,11 @@ public class EmissionLoops {
     void start(@Observes StartupEvent event) {
         running = true;
         if (config.emitter().enabled()) {
-            DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, config.emitter().batchSize(),
+            DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, config.emitter().batchSize(),
                     config.emitter().lateGrace(), BatchObserver.NONE);
             for (int i = 0; i < config.emitter().threads(); i++) {
                 threads.add(Thread.ofPlatform().name("scheduler-emitter-" + i).daemon().start(() ->
                         loop("emitter", () -> emitter.emitDue(clock.instant()), config.emitter().batchSize(), config.emitter().idlePoll())));
-            }
-        }
-        if (config.relay().enabled()) {
-            OutboxRelay relay = new OutboxRelay(dataSource, producer, plans, json, config.relay().batchSize(), BatchObserver.NONE);
-            for (int i = 0; i < config.relay().threads(); i++) {
-                threads.add(Thread.ofPlatform().name("scheduler-relay-" + i).daemon().start(() ->
-                        loop("relay", relay::publishBatch, config.relay().batchSize(), config.relay().idlePoll())));
             }
         }
     }

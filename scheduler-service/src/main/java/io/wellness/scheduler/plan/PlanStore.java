@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * Exercise plans per (profile, day, rotation slot): kept in memory, shared through the break_plan table (so every
- * replica relays the same plan), asked from the catalog only when neither has it. Slots of one profile and day are
+ * replica sends the same plan), asked from the catalog only when neither has it. Slots of one profile and day are
  * planned with the exercises of its earlier slots as {@code recent}, so an exercise does not repeat within a day
  * while others fit.
  */

@@ -3,6 +3,8 @@ package io.wellness.scheduler.repository;
 import io.wellness.scheduler.mapping.WorkingHoursJson;
 import io.wellness.scheduler.service.EmployeeSchedule;
 import io.wellness.scheduler.timing.BusyInterval;
+import io.wellness.scheduler.timing.TimeRange;
+import io.wellness.scheduler.timing.WorkingHours;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,15 +25,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** SQL shared by the emitter, the API and the roster: effective settings, busy blocks, the policy row. */
 public final class ScheduleQueries {
     /** Columns of employee e left join employee_settings st, read by {@link #schedule}. */
     public static final String SCHEDULE_COLUMNS = """
-            e.id, e.team, e.time_zone, e.locale, e.channel_type, e.channel_address, e.active,
+            e.id, e.team, e.time_zone, e.locale, e.channel_type, e.channel_address, e.active, e.demo_interval_seconds,
             st.working_hours::text as st_hours, st.time_zone as st_zone, st.interval_minutes, st.preferred_position,
             st.equipment, st.focus_regions, st.avoid, st.channel_type as st_channel_type,
             st.channel_address as st_channel_address, st.paused_until, st.opted_out""";
+
+    /** The working hours of an employee synced in demo mode: every day, all day. */
+    static final WorkingHours AROUND_THE_CLOCK = new WorkingHours(Arrays.stream(DayOfWeek.values()).collect(
+            Collectors.toMap(day -> day, day -> List.of(new TimeRange(LocalTime.MIDNIGHT, LocalTime.MAX)))));
 
     private ScheduleQueries() {
     }
@@ -53,7 +62,17 @@ public final class ScheduleQueries {
         if (rs.wasNull()) {
             interval = policy.defaultIntervalMinutes();
         }
-        interval = Math.max(policy.minIntervalMinutes(), Math.min(policy.maxIntervalMinutes(), interval));
+        Duration effectiveInterval = Duration.ofMinutes(
+                Math.max(policy.minIntervalMinutes(), Math.min(policy.maxIntervalMinutes(), interval)));
+        WorkingHours workingHours;
+        int demoSeconds = rs.getInt("demo_interval_seconds");
+        if (!rs.wasNull()) {
+            // synced in demo mode (local stack only): around the clock, outside the policy's bounds
+            effectiveInterval = Duration.ofSeconds(demoSeconds);
+            workingHours = AROUND_THE_CLOCK;
+        } else {
+            workingHours = WorkingHoursJson.parse(hours != null ? hours : policy.defaultWorkingHoursJson());
+        }
         String channelType = rs.getString("st_channel_type");
         String channelAddress = rs.getString("st_channel_address");
         if (channelType == null) {
@@ -69,8 +88,8 @@ public final class ScheduleQueries {
                 channelType,
                 channelAddress,
                 rs.getBoolean("active"),
-                WorkingHoursJson.parse(hours != null ? hours : policy.defaultWorkingHoursJson()),
-                Duration.ofMinutes(interval),
+                workingHours,
+                effectiveInterval,
                 rs.getString("preferred_position"),
                 strings(rs.getArray("equipment")),
                 strings(rs.getArray("focus_regions")),

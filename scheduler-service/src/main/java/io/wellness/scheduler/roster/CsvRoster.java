@@ -31,8 +31,9 @@ public final class CsvRoster {
             return entries;
         }
         List<String> header = fields(lines[0].strip().toLowerCase(Locale.ROOT));
-        boolean withActive = header.size() == HEADER.size() + 1 && "active".equals(header.getLast());
-        if (!header.subList(0, Math.min(header.size(), HEADER.size())).equals(HEADER) || (header.size() != HEADER.size() && !withActive)) {
+        // fields() answers null for broken quoting (an unterminated quote)
+        boolean withActive = header != null && header.size() == HEADER.size() + 1 && "active".equals(header.getLast());
+        if (header == null || !header.subList(0, Math.min(header.size(), HEADER.size())).equals(HEADER) || (header.size() != HEADER.size() && !withActive)) {
             errors.add("line 1", "the header must be " + String.join(",", HEADER) + "[,active]");
             return entries;
         }

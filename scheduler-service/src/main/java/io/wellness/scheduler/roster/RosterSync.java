@@ -2,11 +2,14 @@ package io.wellness.scheduler.roster;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.wellness.scheduler.config.SchedulerConfig;
 import io.wellness.scheduler.repository.ScheduleQueries;
 import io.wellness.scheduler.service.ScheduleService;
 import io.wellness.scheduler.service.SettingsValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -21,7 +24,8 @@ import java.util.Map;
 
 /**
  * Mirrors the Keycloak roster: users become employees (team from their /teams/&lt;name&gt; group, time zone and chat id
- * from attributes); disabled or deleted users become inactive and stop getting breaks.
+ * from attributes); disabled or deleted users become inactive and stop getting breaks. In demo mode (local stack
+ * only) the synced employees get the short demo schedule.
  */
 @ApplicationScoped
 public class RosterSync {
@@ -41,6 +45,19 @@ public class RosterSync {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SchedulerConfig config;
+
+    void announceDemoMode(@Observes StartupEvent event) {
+        if (config.demo().enabled()) {
+            if (config.demo().interval().toSeconds() < 1) {
+                throw new IllegalStateException("wellness.scheduler.demo.interval must be at least a second");
+            }
+            Log.warnf("DEMO MODE: employees synced from Keycloak get a break every %s around the clock, outside the"
+                    + " company policy (local demo setting, never for production)", config.demo().interval());
+        }
+    }
 
     @Scheduled(every = "${wellness.scheduler.roster.sync-every}", delayed = "20s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,6 +84,7 @@ public class RosterSync {
                         user.chatId(), user.enabled()));
             }
             int created = RosterWriter.upsert(connection, entries, "keycloak");
+            markDemoSchedules(connection, entries);
             List<String> deactivated = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("""
                     update employee set active = false, updated_at = now()
@@ -83,6 +101,18 @@ public class RosterSync {
             RosterWriter.reschedule(schedules, connection, touched, now);
             int active = (int) entries.stream().filter(RosterEntry::active).count();
             return new Summary(users.size(), created, active, deactivated.size());
+        }
+    }
+
+    /** In demo mode the synced employees get the demo schedule; otherwise (again) the normal one. */
+    private void markDemoSchedules(Connection connection, List<RosterEntry> entries) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update employee set demo_interval_seconds = ? where id = any (?) and demo_interval_seconds is distinct from ?")) {
+            Integer seconds = config.demo().enabled() ? (int) config.demo().interval().toSeconds() : null;
+            ps.setObject(1, seconds, java.sql.Types.INTEGER);
+            ps.setArray(2, ScheduleQueries.textArray(connection, entries.stream().map(RosterEntry::id).toList()));
+            ps.setObject(3, seconds, java.sql.Types.INTEGER);
+            ps.executeUpdate();
         }
     }
 }

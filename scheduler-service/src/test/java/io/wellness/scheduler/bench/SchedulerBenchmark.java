@@ -68,8 +68,13 @@ public final class SchedulerBenchmark {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + System.getProperty("bench.xmx", "320m"), "-XX:+UseParallelGC",
                     "-Dmp.messaging.incoming.delivery-due.enabled=false",
-                    "-Dquarkus.log.console.json.enabled=false",
-                    "-jar", app.toString()));
+                    "-Dquarkus.log.console.json.enabled=false"));
+            // e.g. -Dbench.scheduler.opts="-XX:StartFlightRecording=filename=target/bench.jfr" to profile the scheduler
+            String schedulerOpts = System.getProperty("bench.scheduler.opts", "").trim();
+            if (!schedulerOpts.isEmpty()) {
+                command.addAll(List.of(schedulerOpts.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", app.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(Map.of(
                     "WELLNESS_DB_URL", db.jdbcUrl(), "WELLNESS_DB_USER", db.user(), "WELLNESS_DB_PASSWORD", db.password(),
@@ -141,7 +146,7 @@ public final class SchedulerBenchmark {
     /** Employees with one profile in UTC; everyone's next break far in the future until a phase sets it. */
     private static void seed(Connection c) throws Exception {
         try (Statement s = c.createStatement()) {
-            s.execute("truncate employee, break_schedule, emitted_break, due_outbox, break_plan cascade");
+            s.execute("truncate employee, break_schedule, emitted_break, break_plan cascade");
         }
         var copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder employees = new StringBuilder();

@@ -10,6 +10,7 @@ import io.wellness.common.events.DeterministicIds;
 import io.wellness.common.events.Topics;
 import io.wellness.scheduler.emission.BatchObserver;
 import io.wellness.scheduler.emission.DueBreakEmitter;
+import io.wellness.scheduler.emission.DuePublisher;
 import io.wellness.scheduler.plan.PlanStore;
 import io.wellness.scheduler.support.SchedulerDb;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ class OutcomeTest {
     PlanStore plans;
 
     @Inject
+    DuePublisher publisher;
+
+    @Inject
     OutcomeService outcomes;
 
     @Inject
@@ -55,7 +59,7 @@ class OutcomeTest {
     void clean() {
         db = new SchedulerDb(dataSource);
         db.clear();
-        emitter = new DueBreakEmitter(dataSource, plans, 100, Duration.ofMinutes(2), BatchObserver.NONE);
+        emitter = new DueBreakEmitter(dataSource, plans, publisher, 100, Duration.ofMinutes(2), BatchObserver.NONE);
     }
 
     private static BreakOutcomeEvent outcome(UUID breakId, String employee, BreakOutcome outcome, int snoozeNumber, Instant at) {
@@ -63,8 +67,8 @@ class OutcomeTest {
                 at, "slack", snoozeNumber, List.of());
     }
 
-    private long outboxRows(UUID breakId, int snoozeCount) {
-        return db.count("select count(*) from due_outbox where break_id = ?::uuid and snooze_count = ?", breakId.toString(), snoozeCount);
+    private long emittedRows(UUID breakId, int snoozeCount) {
+        return db.count("select count(*) from emitted_break where break_id = ?::uuid and snooze_count = ?", breakId.toString(), snoozeCount);
     }
 
     @Test
@@ -89,7 +93,7 @@ class OutcomeTest {
 
         assertThat(emitter.emitDue(clicked.plus(Duration.ofMinutes(9)))).as("not before ten minutes").isZero();
         emitter.emitDue(clicked.plus(Duration.ofMinutes(10)));
-        assertThat(outboxRows(breakId, 1)).isEqualTo(1);
+        assertThat(emittedRows(breakId, 1)).isEqualTo(1);
         Thread.sleep(1000);
         assertThat(db.count("select count(*) from processed_outcome where event_id = ?::uuid", snoozed.eventId().toString())).isEqualTo(1);
         assertThat(db.count("select count(*) from emitted_break where break_id = ?::uuid", breakId.toString())).isEqualTo(2);
@@ -105,7 +109,7 @@ class OutcomeTest {
             assertThat(outcomes.apply(outcome(breakId, "twice-0", BreakOutcome.SNOOZED, snooze, at))).isEqualTo(OutcomeService.Result.APPLIED);
             at = at.plus(Duration.ofMinutes(10));
             emitter.emitDue(at);
-            assertThat(outboxRows(breakId, snooze)).isEqualTo(1);
+            assertThat(emittedRows(breakId, snooze)).isEqualTo(1);
         }
         assertThat(outcomes.apply(outcome(breakId, "twice-0", BreakOutcome.SNOOZED, 3, at))).isEqualTo(OutcomeService.Result.SNOOZE_LIMIT);
         assertThat(db.count("select count(*) from snoozed_break")).isZero();
@@ -126,7 +130,7 @@ class OutcomeTest {
         assertThat(outcomes.apply(outcome(breakId, "skipper-0", BreakOutcome.COMPLETED, 0, DUE.plusSeconds(30))))
                 .isEqualTo(OutcomeService.Result.APPLIED);
         emitter.emitDue(DUE.plus(Duration.ofMinutes(11)));
-        assertThat(outboxRows(breakId, 1)).isZero();
+        assertThat(emittedRows(breakId, 1)).isZero();
         assertThat(db.nextDue("skipper-0")).isEqualTo(nextRegular);
     }
 }

@@ -63,6 +63,21 @@ class RosterTest {
     }
 
     @Test
+    void withoutDemoModeSyncedEmployeesKeepTheirWorkingHoursAndThePolicyBounds() throws Exception {
+        syncAsAdmin();
+        String alice = KeycloakAdmin.userId("alice");
+        assertThat(column("select demo_interval_seconds::text from employee where id = ?", alice)).isNull();
+        // a stored interval below the policy's minimum (20) is raised to it
+        db.update("insert into employee_settings (employee_id, working_hours, interval_minutes) values (?, ?::jsonb, 2)",
+                alice, SchedulerDb.WEEKDAYS);
+        try (var c = dataSource.getConnection()) {
+            var schedule = io.wellness.scheduler.repository.ScheduleQueries.schedule(c, alice);
+            assertThat(schedule.interval()).isEqualTo(java.time.Duration.ofMinutes(20));
+            assertThat(schedule.hours().on(java.time.DayOfWeek.SUNDAY)).isEmpty();
+        }
+    }
+
+    @Test
     void syncFollowsPeopleAddedMovedDisabledAndRemovedInKeycloak() {
         String username = "newbie-" + UUID.randomUUID().toString().substring(0, 8);
         String id = KeycloakAdmin.createUser(username, "Asia/Tokyo", "U0NEW");

@@ -38,7 +38,7 @@ public final class SchedulerDb {
     /** Empties the scheduler's tables (the company policy row stays, reset to its defaults). */
     public void clear() {
         update("""
-                truncate employee, busy_block, break_schedule, snoozed_break, break_plan, emitted_break, due_outbox,
+                truncate employee, busy_block, break_schedule, snoozed_break, break_plan, emitted_break,
                          processed_outcome cascade""");
         update("""
                 update company_policy set default_interval_minutes = 45, min_interval_minutes = 20, max_interval_minutes = 90,

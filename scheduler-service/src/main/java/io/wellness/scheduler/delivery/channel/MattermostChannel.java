@@ -11,7 +11,6 @@ import io.wellness.scheduler.delivery.config.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 
 /**
@@ -83,12 +82,11 @@ public class MattermostChannel implements ChatChannel {
                     .put("outcome", outcome.wireName())
                     .put("token", links.token(event, outcome, expiresAt));
         }
-        HttpRequest request;
+        ChatRequest request;
         try {
-            request = http.request(URI.create(webhook.value()))
+            request = http.request(URI.create(webhook.value())).pool(workspace(event))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                    .build();
+                    .post(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw DeliveryFailure.permanent("mattermost: message not serializable");
         }

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wellness.common.events.BreakDueEvent;
 import io.wellness.scheduler.delivery.config.DeliveryConfig;
 import io.wellness.scheduler.delivery.config.Secret;
+import io.wellness.scheduler.delivery.service.DeliveryPhases;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,8 +23,10 @@ public class SlackChannel implements ChatChannel {
     private final DeliveryConfig.Slack config;
     private final ChatHttp http;
     private final ObjectMapper json;
+    private final DeliveryPhases phases;
 
-    public SlackChannel(DeliveryConfig config, ChatHttp http, ObjectMapper json) {
+    public SlackChannel(DeliveryConfig config, ChatHttp http, ObjectMapper json, DeliveryPhases phases) {
+        this.phases = phases;
         this.config = config.slack();
         this.http = http;
         this.json = json;
@@ -55,17 +56,19 @@ public class SlackChannel implements ChatChannel {
     public String deliver(BreakDueEvent event) throws DeliveryFailure {
         Secret token = config.botToken().orElseThrow(() -> DeliveryFailure.permanent("slack: no bot token configured"));
         String body;
+        long rendering = System.nanoTime();
         try {
             body = json.writeValueAsString(SlackMessages.postMessage(json, event));
+            phases.since(DeliveryPhases.Phase.RENDER, rendering);
         } catch (JsonProcessingException e) {
             throw DeliveryFailure.permanent("slack: message not serializable");
         }
-        HttpRequest request = http.request(URI.create(config.apiUrl() + "/chat.postMessage"))
+        ChatRequest request = http.request(URI.create(config.apiUrl() + "/chat.postMessage"))
+                .pool(workspace(event))
                 .header("Authorization", "Bearer " + token.value())
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = http.send(request, "slack chat.postMessage");
+                .post(body);
+        ChatResponse response = http.send(request, "slack chat.postMessage");
         ChatHttp.requireSuccess(response, "slack chat.postMessage");
         JsonNode answer;
         try {

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,17 +62,16 @@ public class TeamsChannel implements ChatChannel {
         String serviceUrl = config.serviceUrl().endsWith("/") ? config.serviceUrl() : config.serviceUrl() + "/";
         URI uri = URI.create(serviceUrl + "v3/conversations/"
                 + URLEncoder.encode(event.channel().address(), StandardCharsets.UTF_8) + "/activities");
-        HttpRequest request;
+        ChatRequest request;
         try {
-            request = http.request(uri)
+            request = http.request(uri).pool(workspace(event))
                     .header("Authorization", "Bearer " + accessToken)
                     .header("Content-Type", "application/json; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(TeamsCards.activity(json, event))))
-                    .build();
+                    .post(json.writeValueAsString(TeamsCards.activity(json, event)));
         } catch (JsonProcessingException e) {
             throw DeliveryFailure.permanent("teams: card not serializable");
         }
-        HttpResponse<String> response = http.send(request, "teams connector");
+        ChatResponse response = http.send(request, "teams connector");
         if (response.statusCode() == 401) {
             token = null;
             throw DeliveryFailure.retryable("teams connector: HTTP 401 (token renewed for the next attempt)");
@@ -103,11 +100,10 @@ public class TeamsChannel implements ChatChannel {
                     + "&client_id=" + URLEncoder.encode(appId, StandardCharsets.UTF_8)
                     + "&client_secret=" + URLEncoder.encode(password.value(), StandardCharsets.UTF_8)
                     + "&scope=" + URLEncoder.encode(config.scope(), StandardCharsets.UTF_8);
-            HttpRequest request = http.request(URI.create(config.loginUrl()))
+            ChatRequest request = http.request(URI.create(config.loginUrl()))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form))
-                    .build();
-            HttpResponse<String> response = http.send(request, "teams login");
+                    .post(form);
+            ChatResponse response = http.send(request, "teams login");
             ChatHttp.requireSuccess(response, "teams login");
             try {
                 JsonNode answer = json.readTree(response.body());

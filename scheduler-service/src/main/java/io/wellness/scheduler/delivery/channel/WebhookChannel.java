@@ -10,7 +10,6 @@ import io.wellness.scheduler.delivery.security.Hmac;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -87,13 +86,12 @@ public class WebhookChannel implements ChatChannel {
             throw DeliveryFailure.permanent("webhook: body not serializable");
         }
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = http.request(URI.create(endpoint.url().value()))
+        ChatRequest request = http.request(URI.create(endpoint.url().value())).pool(workspace(event))
                 .header("Content-Type", "application/json")
                 .header(TIMESTAMP_HEADER, timestamp)
                 .header(SIGNATURE_HEADER, signature(endpoint.secret().value(), timestamp, payload))
                 .header(DELIVERY_HEADER, event.breakId() + ":" + event.snoozeCount())
-                .POST(HttpRequest.BodyPublishers.ofString(payload))
-                .build();
+                .post(payload);
         ChatHttp.requireSuccess(http.send(request, "webhook " + event.channel().address()), "webhook " + event.channel().address());
         return "webhook/" + event.channel().address();
     }

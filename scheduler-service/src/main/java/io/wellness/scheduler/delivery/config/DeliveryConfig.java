@@ -48,12 +48,13 @@ public interface DeliveryConfig {
     @WithDefault("64")
     int workspaceConcurrency();
 
-    /** Open inbox event streams at most (each polls the inbox). */
+    /** Open inbox event streams at most (each holds a subscription to its employee's inbox changes). */
     @WithDefault("2000")
     int maxInboxStreams();
 
-    @WithDefault("PT1S")
-    Duration inboxStreamPollInterval();
+    /** On connect, an inbox stream first sends what changed this long ago or later (covers page load to connect). */
+    @WithDefault("PT5M")
+    Duration inboxStreamCatchUp();
 
     Slack slack();
 

@@ -12,6 +12,7 @@ import io.wellness.common.events.BreakDueEvent;
 import io.wellness.scheduler.delivery.config.DeliveryConfig;
 import io.wellness.scheduler.delivery.repository.DeliveryKey;
 import io.wellness.scheduler.delivery.repository.DeliveryLogRepository;
+import io.wellness.scheduler.delivery.service.DeliveryPhases;
 import io.wellness.scheduler.delivery.service.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,9 +38,11 @@ public class DueEventConsumer {
     private final DeliveryEvents events;
     private final DeliveryConfig config;
     private final ObjectMapper json;
+    private final DeliveryPhases phases;
 
     public DueEventConsumer(DeliveryLogRepository log, DeliveryService delivery, DeliveryEvents events,
-                            DeliveryConfig config, ObjectMapper json) {
+                            DeliveryConfig config, ObjectMapper json, DeliveryPhases phases) {
+        this.phases = phases;
         this.log = log;
         this.delivery = delivery;
         this.events = events;
@@ -54,7 +57,10 @@ public class DueEventConsumer {
             Map<DeliveryKey, BreakDueEvent> valid = new HashMap<>();
             Map<DeliveryKey, String> jsonByKey = new HashMap<>();
             List<DeliveryLogRepository.NewDelivery> rows = new ArrayList<>();
+            long polledAtMillis = System.currentTimeMillis();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
+                record.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(meta -> phases.record(
+                        DeliveryPhases.Phase.KAFKA, TimeUnit.MILLISECONDS.toNanos(polledAtMillis - meta.getTimestamp().toEpochMilli())));
                 String eventJson = record.getPayload();
                 BreakDueEvent event = null;
                 String problem;
@@ -76,7 +82,10 @@ public class DueEventConsumer {
                 }
             }
             Instant now = Instant.now();
-            for (DeliveryKey key : log.insertNew(rows, now, config.lease())) {
+            long claimStarted = System.nanoTime();
+            List<DeliveryKey> claimed = log.insertNew(rows, now, config.lease());
+            phases.since(DeliveryPhases.Phase.CLAIM, claimStarted);
+            for (DeliveryKey key : claimed) {
                 delivery.dispatch(valid.get(key), jsonByKey.get(key), 0, now);
             }
             return batch.ack();

@@ -16,6 +16,7 @@ import io.wellness.scheduler.delivery.repository.DeliveryLogRepository;
 import io.wellness.scheduler.delivery.repository.DeliveryRecord;
 import io.wellness.scheduler.delivery.repository.InboxItem;
 import io.wellness.scheduler.delivery.repository.InboxRepository;
+import io.wellness.scheduler.delivery.service.InboxBroadcast;
 import io.wellness.scheduler.delivery.service.OutcomeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,37 +37,34 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The employee's own breaks on the web page: today's list, a live stream, and Done / Snooze / Skip. */
 @Path("/api/scheduler/inbox")
 @RolesAllowed({Roles.EMPLOYEE, Roles.TEAM_LEAD, Roles.HR, Roles.ADMIN})
 public class InboxResource {
     private static final int MAX_ITEMS = 200;
-    /** Rows committed slightly out of order are still caught by re-reading this far behind the cursor. */
-    private static final Duration STREAM_OVERLAP = Duration.ofSeconds(2);
 
     private final InboxRepository inbox;
     private final DeliveryLogRepository log;
     private final OutcomeService outcomes;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
-    private final Duration pollInterval;
+    private final Duration catchUp;
     private final Semaphore streams;
+    private final InboxBroadcast broadcast;
 
     public InboxResource(InboxRepository inbox, DeliveryLogRepository log, OutcomeService outcomes, ObjectMapper json,
-                         SecurityIdentity identity, DeliveryConfig config, InboxStreamSlots slots) {
+                         SecurityIdentity identity, DeliveryConfig config, InboxStreamSlots slots, InboxBroadcast broadcast) {
+        this.broadcast = broadcast;
         this.inbox = inbox;
         this.log = log;
         this.outcomes = outcomes;
         this.json = json;
         this.identity = identity;
-        this.pollInterval = config.inboxStreamPollInterval();
+        this.catchUp = config.inboxStreamCatchUp();
         this.streams = slots.semaphore();
     }
 
@@ -90,37 +88,26 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-Sent Events: the caller's breaks as they arrive or change")
+    @Operation(summary = "Server-Sent Events: the caller's breaks as they arrive or change (pushed, plus a catch-up of the last minutes on connect)")
     public Multi<InboxEntry> stream() {
         Caller caller = Caller.of(identity);
         if (!streams.tryAcquire()) {
             throw new ProblemException(429, "Too Many Requests", "too many open inbox streams, try again later");
         }
-        AtomicReference<Instant> cursor = new AtomicReference<>(Instant.now());
-        Map<String, Instant> sent = new HashMap<>();
-        return Multi.createFrom().ticks().every(pollInterval)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(tick -> changes(caller.id(), cursor, sent))
-                .onTermination().invoke(streams::release);
-    }
-
-    private List<InboxEntry> changes(String employeeId, AtomicReference<Instant> cursor, Map<String, Instant> sent) {
-        try {
-            List<InboxEntry> entries = new ArrayList<>();
-            Instant newest = cursor.get();
-            for (InboxItem item : inbox.changedAfter(employeeId, cursor.get().minus(STREAM_OVERLAP), MAX_ITEMS)) {
-                if (sent.put(item.breakId() + ":" + item.snoozeCount() + ":" + item.updatedAt(), item.updatedAt()) == null) {
-                    entries.add(entry(item));
+        Instant catchUpFrom = Instant.now().minus(catchUp);
+        return Multi.createFrom().<InboxEntry>emitter(emitter -> {
+            InboxStream stream = new InboxStream(caller.id(), catchUpFrom, inbox, this::entry, emitter,
+                    Infrastructure.getDefaultWorkerPool());
+            AutoCloseable watch = broadcast.watch(caller.id(), stream::changed);
+            emitter.onTermination(() -> {
+                try {
+                    watch.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
                 }
-                newest = item.updatedAt().isAfter(newest) ? item.updatedAt() : newest;
-            }
-            cursor.set(newest);
-            Instant forgetBefore = newest.minus(STREAM_OVERLAP.multipliedBy(2));
-            sent.values().removeIf(updatedAt -> updatedAt.isBefore(forgetBefore));
-            return entries;
-        } catch (SQLException e) {
-            throw new IllegalStateException("inbox not readable", e);
-        }
+            });
+            stream.changed();
+        }).onTermination().invoke(streams::release);
     }
 
     @POST

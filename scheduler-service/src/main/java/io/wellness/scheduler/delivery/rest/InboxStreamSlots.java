@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.Semaphore;
 
-/** The bound on open inbox streams (each one polls the database), shared by all requests. */
+/** The bound on open inbox streams (each holds a subscription and reads on change), shared by all requests. */
 @ApplicationScoped
 public class InboxStreamSlots {
     private final Semaphore semaphore;

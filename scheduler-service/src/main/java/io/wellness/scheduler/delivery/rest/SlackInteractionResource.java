@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.wellness.common.events.BreakOutcome;
 import io.wellness.common.problem.ProblemException;
 import io.wellness.scheduler.delivery.channel.ChatHttp;
+import io.wellness.scheduler.delivery.channel.ChatRequest;
 import io.wellness.scheduler.delivery.channel.SlackMessages;
 import io.wellness.scheduler.delivery.config.DeliveryConfig;
 import io.wellness.scheduler.delivery.config.Secret;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -128,11 +128,10 @@ public class SlackInteractionResource {
             Log.warnf("slack response_url outside %s ignored", config.responseUrlPrefix());
             return;
         }
-        HttpRequest request = http.request(URI.create(responseUrl))
+        ChatRequest request = http.request(URI.create(responseUrl))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(
-                        SlackMessages.chosen(json, recorded.event(), recorded.outcome()))))
-                .build();
+                .post(json.writeValueAsString(
+                        SlackMessages.chosen(json, recorded.event(), recorded.outcome())));
         ChatHttp.requireSuccess(http.send(request, "slack response_url"), "slack response_url");
     }
 }

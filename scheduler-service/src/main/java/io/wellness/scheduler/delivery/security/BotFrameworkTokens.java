@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.wellness.scheduler.delivery.channel.ChatHttp;
+import io.wellness.scheduler.delivery.channel.ChatResponse;
 import io.wellness.scheduler.delivery.channel.DeliveryFailure;
 import io.wellness.scheduler.delivery.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -146,7 +146,7 @@ public class BotFrameworkTokens {
     }
 
     private JsonNode get(String url) throws DeliveryFailure, java.io.IOException {
-        HttpResponse<String> response = http.send(http.request(URI.create(url)).GET().build(), "bot framework metadata");
+        ChatResponse response = http.send(http.request(URI.create(url)).get(), "bot framework metadata");
         ChatHttp.requireSuccess(response, "bot framework metadata");
         return json.readTree(response.body());
     }

@@ -43,12 +43,14 @@ public class DeliveryService {
     private final DeliveryConfig config;
     private final ObjectMapper json;
     private final Backoff backoff;
+    private final DeliveryPhases phases;
     private final ConcurrentMap<String, WorkspaceLane> lanes = new ConcurrentHashMap<>();
     /** Emissions being attempted by this replica: the retry sweep must not start them a second time. */
     private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
 
     public DeliveryService(ChannelRegistry channels, DeliveryLogRepository log, SentRecorder sent,
-                           DeliveryEvents events, DeliveryConfig config, ObjectMapper json) {
+                           DeliveryEvents events, DeliveryConfig config, ObjectMapper json, DeliveryPhases phases) {
+        this.phases = phases;
         this.channels = channels;
         this.log = log;
         this.sent = sent;
@@ -64,8 +66,10 @@ public class DeliveryService {
         if (!inFlight.add(key)) {
             return;
         }
+        long dispatchedAt = System.nanoTime();
         Thread.ofVirtual().name("delivery-" + key.breakId()).start(() -> {
             try {
+                phases.since(DeliveryPhases.Phase.START, dispatchedAt);
                 attempt(key, event, eventJson, previousAttempts + 1, firstSeenAt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -102,8 +106,9 @@ public class DeliveryService {
         }
         WorkspaceLane lane = lanes.computeIfAbsent(channel.workspace(event),
                 workspace -> new WorkspaceLane(channel.workspaceLimits(event), config.workspaceConcurrency()));
+        long waiting = System.nanoTime();
         lane.enter(event.channel().address(), channel.recipientLimits());
-        long started = System.nanoTime();
+        long started = phases.since(DeliveryPhases.Phase.LANE, waiting);
         try {
             channel.deliver(event);
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -112,8 +117,10 @@ public class DeliveryService {
             sent.add(new SentBatchRepository.Sent(key, attempt, sentStamp, event.employeeId(),
                     event.dueAt() == null ? sentStamp : Timestamp.from(event.dueAt()),
                     event.timeZone() == null ? "UTC" : event.timeZone(), type, eventJson));
+            long publishing = System.nanoTime();
             events.delivered(new BreakDeliveredEvent(UUID.randomUUID(), event.breakId(), event.employeeId(), type,
                     BreakDeliveredEvent.Status.SENT, attempt, latency, null, sentAt));
+            phases.since(DeliveryPhases.Phase.PUBLISH, publishing);
         } catch (DeliveryFailure failure) {
             long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             failure.retryAfter().ifPresent(lane::pause);

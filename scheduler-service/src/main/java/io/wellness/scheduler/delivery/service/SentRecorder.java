@@ -23,12 +23,14 @@ public class SentRecorder {
     private static final long RETRY_PAUSE_MILLIS = 1000;
 
     private final SentBatchRepository repository;
+    private final DeliveryPhases phases;
     private final LinkedBlockingQueue<SentBatchRepository.Sent> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private Thread writer;
 
-    public SentRecorder(SentBatchRepository repository) {
+    public SentRecorder(SentBatchRepository repository, DeliveryPhases phases) {
         this.repository = repository;
+        this.phases = phases;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -77,7 +79,9 @@ public class SentRecorder {
             return true;
         }
         try {
+            long started = System.nanoTime();
             repository.record(batch);
+            phases.since(DeliveryPhases.Phase.RECORD, started);
             return true;
         } catch (Exception e) {
             Log.warnf("%d sent deliveries not recorded yet, retrying: %s", batch.size(), e.toString());

@@ -102,7 +102,6 @@ public class FakeChats implements QuarkusTestResourceLifecycleManager {
         config.put("wellness.delivery.max-backoff", "PT1S");
         config.put("wellness.delivery.request-timeout", "PT1S");
         config.put("wellness.delivery.retry-poll-interval", "PT0.2S");
-        config.put("wellness.delivery.inbox-stream-poll-interval", "PT0.2S");
         config.put("wellness.delivery.slack.api-url", base + "/slack/api");
         config.put("wellness.delivery.slack.bot-token", SLACK_BOT_TOKEN);
         config.put("wellness.delivery.slack.signing-secret", SLACK_SIGNING_SECRET);

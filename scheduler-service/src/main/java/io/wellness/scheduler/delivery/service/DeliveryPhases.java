@@ -1,0 +1,72 @@
+package io.wellness.scheduler.delivery.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where a delivery's time goes, one timer per phase ({@code wellness_delivery_phase_seconds{phase=...}}): cheap
+ * enough to stay on in production, and what the delivery benchmark prints to explain its latency.
+ */
+@ApplicationScoped
+public class DeliveryPhases {
+
+    public enum Phase {
+        /** Due event produced (record timestamp) to handed to the consumer by the Kafka poll. */
+        KAFKA("kafka"),
+        /** Idempotency claim: one insert of the whole poll into the delivery log (per batch). */
+        CLAIM("claim"),
+        /** Dispatched to the attempt running on its virtual thread. */
+        START("start"),
+        /** Waiting for the workspace's and recipient's rate limits and a free slot. */
+        LANE("lane"),
+        /** Rendering the chat message (Block Kit, card, JSON). */
+        RENDER("render"),
+        /** The HTTP call to the chat API, request written to answer read. */
+        SEND("send"),
+        /** Writing a batch of sent deliveries to the delivery log and inbox (per batch). */
+        RECORD("record"),
+        /** Handing the attempt's result to the {@code microbreaks.delivered} producer. */
+        PUBLISH("publish");
+
+        final String tag;
+
+        Phase(String tag) {
+            this.tag = tag;
+        }
+
+        public String tag() {
+            return tag;
+        }
+    }
+
+    private final Map<Phase, Timer> timers = new EnumMap<>(Phase.class);
+
+    public DeliveryPhases(MeterRegistry registry) {
+        for (Phase phase : Phase.values()) {
+            timers.put(phase, Timer.builder("wellness.delivery.phase")
+                    .description("Time a delivery spends in one phase")
+                    .tag("phase", phase.tag)
+                    .register(registry));
+        }
+    }
+
+    public void record(Phase phase, long nanos) {
+        timers.get(phase).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Records the time since {@code startedNanos} and returns now, for the next phase. */
+    public long since(Phase phase, long startedNanos) {
+        long now = System.nanoTime();
+        record(phase, now - startedNanos);
+        return now;
+    }
+
+    public Timer timer(Phase phase) {
+        return timers.get(phase);
+    }
+}
