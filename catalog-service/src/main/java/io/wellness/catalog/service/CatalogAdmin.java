@@ -57,36 +57,28 @@ public class CatalogAdmin {
     /** Retires an exercise: still readable by id, never planned again. Retiring twice changes nothing. */
     @Transactional
     public void retire(String id, String admin) {
-        ExerciseEntity row = ExerciseEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            throw ProblemException.notFound("exercise", id);
-        }
-        if (row.retired) {
-            return;
-        }
-        row.retired = true;
-        row.retiredAt = OffsetDateTime.now();
-        row.origin = "admin";
-        row.updatedAt = row.retiredAt;
-        CatalogStateEntity.bumpRevision();
-        Log.infof("exercise %s retired by %s", id, admin);
+        setRetired(id, true, admin);
     }
 
     /** Brings a retired exercise back into plans (a retirement by mistake). Reinstating an active one changes nothing. */
     @Transactional
     public void reinstate(String id, String admin) {
+        setRetired(id, false, admin);
+    }
+
+    private void setRetired(String id, boolean retired, String admin) {
         ExerciseEntity row = ExerciseEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (row == null) {
             throw ProblemException.notFound("exercise", id);
         }
-        if (!row.retired) {
+        if (row.retired == retired) {
             return;
         }
-        row.retired = false;
-        row.retiredAt = null;
+        row.retired = retired;
         row.origin = "admin";
         row.updatedAt = OffsetDateTime.now();
+        row.retiredAt = retired ? row.updatedAt : null;
         CatalogStateEntity.bumpRevision();
-        Log.infof("exercise %s reinstated by %s", id, admin);
+        Log.infof("exercise %s %s by %s", id, retired ? "retired" : "reinstated", admin);
     }
 }
