@@ -109,7 +109,6 @@ public final class CompanyDayLoad {
         long[] offered = new long[teams];
         long[] completed = new long[teams];
         LocalDate day = null;
-        Instant dayEnd = null;
         long firstDueSeenAt = 0;
         long lastDueSeenAt = 0;
         long dueRecords = 0;
@@ -127,7 +126,6 @@ public final class CompanyDayLoad {
                     Instant dueAt = Instant.parse(event.path("dueAt").asText());
                     if (day == null) {
                         day = dueAt.atZone(ZoneOffset.UTC).toLocalDate();
-                        dayEnd = day.atTime(java.time.LocalTime.parse(DAY_END)).toInstant(ZoneOffset.UTC);
                         firstDueSeenAt = System.nanoTime();
                         System.out.println("load: the working day " + day + " has begun");
                     }
@@ -147,8 +145,9 @@ public final class CompanyDayLoad {
                 if (!records.isEmpty()) {
                     idleSince = System.nanoTime();
                 }
-                if (day != null && schedulerNow(stack, speed).isAfter(dayEnd.plusSeconds(60))
-                        && System.nanoTime() - idleSince > 5_000_000_000L) {
+                // the day is over once no break has come for a quarter of an hour of scheduler time (at least 5 s):
+                // during working hours the employees' spread offsets keep breaks coming continuously
+                if (day != null && System.nanoTime() - idleSince > dayOverAfterIdleNanos(speed)) {
                     break;
                 }
                 if (day == null && System.nanoTime() - idleSince > Duration.ofMinutes(30).toNanos()) {
@@ -191,14 +190,8 @@ public final class CompanyDayLoad {
         return total;
     }
 
-    private static Instant schedulerNow(SystemStack stack, double speed) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl("scheduler"), "postgres", "postgres");
-             PreparedStatement ps = c.prepareStatement("select max(emitted_at) from emitted_break");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            java.sql.Timestamp latest = rs.getTimestamp(1);
-            return latest == null ? Instant.EPOCH : latest.toInstant();
-        }
+    static long dayOverAfterIdleNanos(double speed) {
+        return Math.max(5_000_000_000L, (long) (Duration.ofMinutes(15).toNanos() / speed));
     }
 
     /** Emission lateness: emitted_at - due_at on the scheduler's clock, in real time (divided by the clock speed). */
