@@ -40,8 +40,8 @@ import java.util.UUID;
  */
 public final class CompanyDayLoad {
     private static final int TEAM_SIZE = 500;
-    /** Rows per CSV import: the scheduler accepts request bodies up to 256 KB (about 4,900 such rows). */
-    private static final int IMPORT_CHUNK = 4_000;
+    /** Rows per CSV import: the scheduler's limit (wellness.scheduler.roster.max-import-rows). */
+    private static final int IMPORT_CHUNK = 50_000;
     private static final String DAY_START = "09:00";
     private static final String DAY_END = "17:30";
 

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** Everything the gateway needs to know about its downstream services and its own limits. */
 @ConfigMapping(prefix = "wellness.gateway")
@@ -45,6 +46,10 @@ public interface GatewayConfig {
         /** Longest silence on a server-sent event stream before the browser reconnects. */
         @WithDefault("5M")
         Duration stream();
+
+        /** Longest silence while a bulk upload (a large-body route, e.g. a roster import) is being processed. */
+        @WithDefault("2M")
+        Duration bulk();
     }
 
     interface RateLimit {
@@ -71,6 +76,18 @@ public interface GatewayConfig {
         /** Largest request body accepted on /api (bytes); larger ones get 413 before reaching a service. */
         @WithDefault("262144")
         long maxBodyBytes();
+
+        /** Paths that take bulk uploads (a whole company's roster CSV) and so {@link #largeMaxBodyBytes()}. */
+        @WithDefault("/api/scheduler/roster/import")
+        List<String> largeBodyRoutes();
+
+        /** Largest body on {@link #largeBodyRoutes()}; the service behind holds it to the same limit. */
+        @WithDefault("16777216")
+        long largeMaxBodyBytes();
+
+        default long maxBodyBytesFor(String path) {
+            return largeBodyRoutes().contains(path) ? largeMaxBodyBytes() : maxBodyBytes();
+        }
     }
 
     /** Bearer tokens already verified by the gateway, so that one token is verified once, not on every request. */

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
@@ -33,9 +34,8 @@ public class ServiceRoutes {
     static final String CHAT_CALLBACKS = "/api/scheduler/chat/";
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        GatewayConfig.Timeouts timeouts = config.timeouts();
         HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) timeouts.connect().toMillis())
+                .setConnectTimeout((int) config.timeouts().connect().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(32)
                 .setDecompressionSupported(false);
@@ -44,13 +44,13 @@ public class ServiceRoutes {
         // pool does, twice per request: lease and write).
         Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
         Supplier<HttpClient> client = () -> clients.computeIfAbsent(Thread.currentThread(), t -> vertx.createHttpClient(options));
-        StreamedBodyLimit bodyLimit = new StreamedBodyLimit(config.limits().maxBodyBytes());
-        route(router, client, timeouts, bodyLimit, "catalog", config.services().catalog());
-        route(router, client, timeouts, bodyLimit, "scheduler", config.services().scheduler());
-        route(router, client, timeouts, bodyLimit, "tracking", config.services().tracking());
+        StreamedBodyLimit bodyLimit = new StreamedBodyLimit(config.limits());
+        route(router, client, config, bodyLimit, "catalog", config.services().catalog());
+        route(router, client, config, bodyLimit, "scheduler", config.services().scheduler());
+        route(router, client, config, bodyLimit, "tracking", config.services().tracking());
     }
 
-    private void route(Router router, Supplier<HttpClient> client, GatewayConfig.Timeouts timeouts,
+    private void route(Router router, Supplier<HttpClient> client, GatewayConfig config,
                        StreamedBodyLimit bodyLimit, String service, URI target) {
         SocketAddress origin = SocketAddress.inetSocketAddress(port(target), target.getHost());
         ServiceUnavailableAnswer unavailable = new ServiceUnavailableAnswer(service);
@@ -60,11 +60,19 @@ public class ServiceRoutes {
                         .originRequestProvider((request, c) -> c.request(new RequestOptions()
                                 .setServer(origin)
                                 .setSsl("https".equals(target.getScheme()))
-                                .setConnectTimeout(timeouts.connect().toMillis())
-                                .setIdleTimeout(isEventStream(request.path(), request.getHeader(HttpHeaders.ACCEPT))
-                                        ? timeouts.stream().toMillis() : timeouts.read().toMillis())))
+                                .setConnectTimeout(config.timeouts().connect().toMillis())
+                                .setIdleTimeout(idleTimeout(request, config))))
                         .addInterceptor(bodyLimit)
                         .addInterceptor(unavailable))));
+    }
+
+    /** How long the service may stay silent: long for event streams and bulk uploads, short for the rest. */
+    private static long idleTimeout(HttpServerRequest request, GatewayConfig config) {
+        GatewayConfig.Timeouts timeouts = config.timeouts();
+        if (isEventStream(request.path(), request.getHeader(HttpHeaders.ACCEPT))) {
+            return timeouts.stream().toMillis();
+        }
+        return config.limits().largeBodyRoutes().contains(request.path()) ? timeouts.bulk().toMillis() : timeouts.read().toMillis();
     }
 
     private static void relay(RoutingContext rc, HttpProxy proxy) {

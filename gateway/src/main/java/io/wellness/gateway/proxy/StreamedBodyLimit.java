@@ -11,6 +11,7 @@ import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import io.wellness.common.problem.Problem;
+import io.wellness.gateway.config.GatewayConfig;
 import io.wellness.gateway.web.ProblemWriter;
 
 /**
@@ -21,10 +22,10 @@ import io.wellness.gateway.web.ProblemWriter;
  * (ApiEntryFilter) and stream straight through.
  */
 final class StreamedBodyLimit implements ProxyInterceptor {
-    private final long maxBytes;
+    private final GatewayConfig.Limits limits;
 
-    StreamedBodyLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    StreamedBodyLimit(GatewayConfig.Limits limits) {
+        this.limits = limits;
     }
 
     @Override
@@ -34,9 +35,10 @@ final class StreamedBodyLimit implements ProxyInterceptor {
                 || request.headers().get(HttpHeaders.TRANSFER_ENCODING) == null) {
             return context.sendRequest();
         }
-        return collect(request.getBody().stream()).compose(body -> {
+        long maxBytes = limits.maxBodyBytesFor(request.proxiedRequest().path());
+        return collect(request.getBody().stream(), maxBytes).compose(body -> {
             if (body == null) {
-                return Future.succeededFuture(tooLarge(request));
+                return Future.succeededFuture(tooLarge(request, maxBytes));
             }
             request.headers().remove(HttpHeaders.TRANSFER_ENCODING);
             request.setBody(Body.body(body));
@@ -45,7 +47,7 @@ final class StreamedBodyLimit implements ProxyInterceptor {
     }
 
     /** The whole body, or null as soon as it grows beyond the limit (the rest is read and dropped). */
-    private Future<Buffer> collect(ReadStream<Buffer> stream) {
+    private static Future<Buffer> collect(ReadStream<Buffer> stream, long maxBytes) {
         Promise<Buffer> done = Promise.promise();
         Buffer body = Buffer.buffer();
         stream.exceptionHandler(done::tryFail);
@@ -64,7 +66,7 @@ final class StreamedBodyLimit implements ProxyInterceptor {
         return done.future();
     }
 
-    private ProxyResponse tooLarge(ProxyRequest request) {
+    private static ProxyResponse tooLarge(ProxyRequest request, long maxBytes) {
         String path = request.proxiedRequest().path();
         ProxyResponse response = request.response().setStatusCode(413).setStatusMessage(null);
         response.headers().clear();

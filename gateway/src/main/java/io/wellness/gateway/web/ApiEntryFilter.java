@@ -53,7 +53,7 @@ public class ApiEntryFilter {
             return;
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        long max = config.limits().maxBodyBytes();
+        long max = config.limits().maxBodyBytesFor(rc.normalizedPath());
         if (length != null) {
             long declared;
             try {

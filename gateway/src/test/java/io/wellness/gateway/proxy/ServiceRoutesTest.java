@@ -104,6 +104,20 @@ class ServiceRoutesTest {
         assertThat(new ObjectMapper().readTree(response.body()).get("status").asInt()).isEqualTo(413);
     }
 
+    @Test
+    void letsTheRosterImportCarryAFileLargerThanTheStandardLimit() throws Exception {
+        String csv = "id,username,team,timezone,channel_type,channel_address\n" + "e,u,t,UTC,web,\n".repeat(60_000);
+        given().auth().oauth2(Tokens.of("adam")).contentType("text/csv").body(csv)
+                .post("/api/scheduler/roster/import")
+                .then().statusCode(200).body("body.length()", equalTo(csv.length()));
+        HttpResponse<String> chunked = postChunked("/api/scheduler/roster/import", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(chunked.statusCode()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(chunked.body()).get("body").asText()).isEqualTo(csv);
+        given().auth().oauth2(Tokens.of("adam")).contentType("text/csv").body(csv)
+                .post("/api/scheduler/roster/sync")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
     /** A POST whose body has no Content-Length: the client sends it with Transfer-Encoding: chunked. */
     private static HttpResponse<String> postChunked(String path, byte[] body) throws Exception {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
