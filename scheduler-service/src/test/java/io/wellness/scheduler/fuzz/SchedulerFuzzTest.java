@@ -69,6 +69,8 @@ class SchedulerFuzzTest {
                 .secrets(danaSecret)
                 // chat callbacks carry the chat platform's signature instead of a token
                 .publicRoutes(op -> op.path().startsWith("/api/scheduler/chat/"))
+                // a whole company's roster file: 16 MB (application.properties, wellness.http.body-limit)
+                .largeBodies(op -> op.path().equals("/api/scheduler/roster/import"), 16L * 1024 * 1024)
                 // the scheduler's tables are emptied after the test: hostile but well-formed writes may be stored
                 .acceptWrites(op -> true)
                 .maxCasesPerOperation(30)

@@ -96,7 +96,8 @@ final class CaseGenerator {
         if (!op.consumesJson()) {
             structural.add(raw(FuzzCase.Kind.WRONG_MEDIA_TYPE, "JSON instead of " + op.body().mediaType(), baseTarget,
                     "application/json", "{\"fuzz\":true}".getBytes(StandardCharsets.UTF_8), Set.of(400, 403, 415)));
-            structural.add(raw(FuzzCase.Kind.HUGE_BODY, "2 MiB body", baseTarget, op.body().mediaType(), huge(), Set.of(403, 413)));
+            structural.add(raw(FuzzCase.Kind.HUGE_BODY, "body over the limit", baseTarget, op.body().mediaType(),
+                    huge(target.hugeBodyBytes(op)), Set.of(403, 413)));
             if (writesMayBeAccepted) {
                 for (String payload : pick(Payloads.ALL, 6)) {
                     sampled.add(raw(FuzzCase.Kind.INJECTION, "body text", baseTarget, op.body().mediaType(),
@@ -122,7 +123,7 @@ final class CaseGenerator {
         structural.add(raw(FuzzCase.Kind.WRONG_MEDIA_TYPE, "text/plain", baseTarget, "text/plain", bytes(baseline), Set.of(403, 415)));
         structural.add(raw(FuzzCase.Kind.WRONG_MEDIA_TYPE, "XML", baseTarget, "application/xml",
                 "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>".getBytes(StandardCharsets.UTF_8), Set.of(403, 415)));
-        structural.add(raw(FuzzCase.Kind.HUGE_BODY, "2 MiB JSON", baseTarget, json, hugeJson(), Set.of(403, 413)));
+        structural.add(raw(FuzzCase.Kind.HUGE_BODY, "JSON over the limit", baseTarget, json, hugeJson(target.hugeBodyBytes(op)), Set.of(403, 413)));
         structural.add(raw(FuzzCase.Kind.DEEP_NESTING, "20000 nested arrays", baseTarget, json,
                 ("[".repeat(20_000) + "]".repeat(20_000)).getBytes(StandardCharsets.UTF_8), Set.of(400, 403, 413, 422)));
 
@@ -523,13 +524,13 @@ final class CaseGenerator {
         }
     }
 
-    private static byte[] huge() {
-        byte[] body = new byte[2 * 1024 * 1024];
+    private static byte[] huge(int size) {
+        byte[] body = new byte[size];
         java.util.Arrays.fill(body, (byte) 'x');
         return body;
     }
 
-    private static byte[] hugeJson() {
-        return ("{\"fuzz\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    private static byte[] hugeJson(int size) {
+        return ("{\"fuzz\":\"" + "x".repeat(size) + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -38,6 +38,8 @@ public final class FuzzTarget {
     private int timeoutMillis = 15_000;
     private boolean passThrough;
     private Predicate<ApiOperation> publicRoute = op -> false;
+    private Predicate<ApiOperation> largeBodyRoute = op -> false;
+    private long largeBodyLimit;
 
     private FuzzTarget(String host, int port) {
         this.host = host;
@@ -168,6 +170,16 @@ public final class FuzzTarget {
         return this;
     }
 
+    /**
+     * Operations that accept bodies up to {@code limitBytes} (bulk uploads) rather than the usual limit: their
+     * "huge body" case is made larger than that limit, so it is still one the target must refuse.
+     */
+    public FuzzTarget largeBodies(Predicate<ApiOperation> route, long limitBytes) {
+        this.largeBodyRoute = route;
+        this.largeBodyLimit = limitBytes;
+        return this;
+    }
+
     public FuzzTarget seed(long seed) {
         this.seed = seed;
         return this;
@@ -192,6 +204,12 @@ public final class FuzzTarget {
 
     RawHttp http() {
         return new RawHttp(host, port, timeoutMillis);
+    }
+
+    /** Size of the body that must be refused as too large on this operation. */
+    int hugeBodyBytes(ApiOperation op) {
+        long usual = 2L * 1024 * 1024;
+        return (int) (largeBodyRoute.test(op) ? Math.max(usual, largeBodyLimit + 1024 * 1024) : usual);
     }
 
     List<ApiOperation> includedOperations() {
