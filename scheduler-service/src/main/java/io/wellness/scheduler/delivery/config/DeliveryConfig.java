@@ -40,8 +40,11 @@ public interface DeliveryConfig {
     @WithDefault("PT1S")
     Duration retryPollInterval();
 
-    /** A claimed delivery is taken over by another replica after this time (the claiming one died). */
-    @WithDefault("PT5M")
+    /**
+     * A claimed delivery is taken over by another replica after this time without renewal (the claiming one died).
+     * The claiming replica renews the leases of what it still works on every third of this, so it can be short.
+     */
+    @WithDefault("PT1M")
     Duration lease();
 
     /** Deliveries in flight at once per workspace; more wait in that workspace's queue only. */

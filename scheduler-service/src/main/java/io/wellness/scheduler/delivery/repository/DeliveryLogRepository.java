@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,6 +77,35 @@ public class DeliveryLogRepository {
                 }
             }
             return inserted;
+        }
+    }
+
+    /**
+     * Extends the lease of emissions this replica is still working on (attempt in progress, or sent and not yet
+     * recorded), so a short lease can take over quickly after a crash without a live replica losing its rows.
+     * Rows already released (retry scheduled, sent, dead) are left alone.
+     */
+    public int renewLeases(Collection<DeliveryKey> keys, Instant until) throws SQLException {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        UUID[] breakIds = new UUID[keys.size()];
+        Integer[] snoozes = new Integer[keys.size()];
+        int i = 0;
+        for (DeliveryKey key : keys) {
+            breakIds[i] = key.breakId();
+            snoozes[i] = key.snoozeCount();
+            i++;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "update delivery_log d set lease_until = ? from unnest(?::uuid[], ?::int[]) as x(b, s) "
+                             + "where d.break_id = x.b and d.snooze_count = x.s and d.status = 'pending' "
+                             + "and d.lease_until is not null")) {
+            statement.setTimestamp(1, Timestamp.from(until));
+            statement.setArray(2, connection.createArrayOf("uuid", breakIds));
+            statement.setArray(3, connection.createArrayOf("int4", snoozes));
+            return statement.executeUpdate();
         }
     }
 

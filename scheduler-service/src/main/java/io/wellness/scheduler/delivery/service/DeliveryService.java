@@ -90,6 +90,11 @@ public class DeliveryService {
         return inFlight.size();
     }
 
+    /** The emissions this replica is attempting right now (a live view). */
+    Set<DeliveryKey> inFlightKeys() {
+        return inFlight;
+    }
+
     private void attempt(DeliveryKey key, BreakDueEvent event, String eventJson, int attempt, Instant firstSeenAt)
             throws InterruptedException, SQLException {
         String type = event.channel() == null ? null : event.channel().type();

@@ -3,19 +3,22 @@ package io.wellness.scheduler.delivery.service;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.wellness.scheduler.delivery.repository.DeliveryKey;
 import io.wellness.scheduler.delivery.repository.SentBatchRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Collects sent deliveries and writes them in batches from one thread. Until a batch is written the rows stay
- * leased to this replica, so no other replica resends them; if this replica dies in that window (milliseconds),
- * the lease runs out and the break is sent again: delivery is at least once, never silently lost.
+ * leased to this replica (renewed by {@link LeaseRenewer}), so no other replica resends them; if this replica dies
+ * in that window (milliseconds), the lease runs out and the break is sent again: at least once, never silently lost.
  */
 @ApplicationScoped
 public class SentRecorder {
@@ -25,6 +28,8 @@ public class SentRecorder {
     private final SentBatchRepository repository;
     private final DeliveryPhases phases;
     private final LinkedBlockingQueue<SentBatchRepository.Sent> queue = new LinkedBlockingQueue<>();
+    /** Sent but not yet recorded: their leases must be kept until the write (see {@link LeaseRenewer}). */
+    private final Set<DeliveryKey> unrecorded = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread writer;
 
@@ -49,7 +54,12 @@ public class SentRecorder {
     }
 
     public void add(SentBatchRepository.Sent sent) {
+        unrecorded.add(sent.key());
         queue.add(sent);
+    }
+
+    Set<DeliveryKey> unrecorded() {
+        return unrecorded;
     }
 
     private void run() {
@@ -82,6 +92,7 @@ public class SentRecorder {
             long started = System.nanoTime();
             repository.record(batch);
             phases.since(DeliveryPhases.Phase.RECORD, started);
+            batch.forEach(sent -> unrecorded.remove(sent.key()));
             return true;
         } catch (Exception e) {
             Log.warnf("%d sent deliveries not recorded yet, retrying: %s", batch.size(), e.toString());
