@@ -50,7 +50,7 @@ final class SharedPlatform implements ParameterResolver {
                     "WELLNESS_DELIVERY_SLACK_RESPONSE_URL_PREFIX", slack.responseUrlPrefix(),
                     // the roster is synced on demand by the tests, so nothing changes behind their back
                     "WELLNESS_ROSTER_SYNC_EVERY", "off",
-                    // a delivery claimed by a replica that dies is taken over when its lease runs out (default 5 min)
+                    // a delivery claimed by a replica that dies is taken over when its unrenewed lease runs out (default 1 min)
                     "WELLNESS_DELIVERY_LEASE", "PT30S");
             long t0 = System.nanoTime();
             SystemStack stack;
