@@ -1,4 +1,4 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -10,13 +10,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens whose signature and claims the gateway has already verified, so that a client sending the same token
+ * Bearer tokens whose signature and claims have already been verified, so that a client sending the same token
  * again is not verified again. Keyed by the SHA-256 of the whole token (signature included): a forged or altered
  * token never matches. An entry lives until {@code min(token exp, verified + time to live)}, so it never outlives
  * the token. Bounded: when full, expired entries are dropped and, failing that, new tokens are simply not remembered
  * (they are verified on every request as before).
  */
 public final class VerifiedBearerTokens {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    });
+
     private final int maxEntries;
     private final long timeToLiveMillis;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -31,7 +39,7 @@ public final class VerifiedBearerTokens {
 
     /** The identity verified for this token, or null when it was not verified recently or has expired since. */
     public SecurityIdentity find(String token, long nowMillis) {
-        if (maxEntries == 0) {
+        if (maxEntries == 0 || entries.isEmpty()) {
             return null;
         }
         String key = key(token);
@@ -77,12 +85,10 @@ public final class VerifiedBearerTokens {
     }
 
     private static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        byte[] digest = sha256.digest(token.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().withoutPadding().encodeToString(digest);
     }
 
     private record Entry(SecurityIdentity identity, long expiresAtMillis) {

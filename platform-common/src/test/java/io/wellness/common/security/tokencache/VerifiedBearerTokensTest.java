@@ -1,4 +1,4 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
