@@ -17,13 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (they are verified on every request as before).
  */
 public final class VerifiedBearerTokens {
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    });
+    // per event-loop thread: the digest, and the last token digested with its key (a client on a kept-alive
+    // connection sends the same token again and again; comparing the whole token is far cheaper than hashing it)
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
     private final int maxEntries;
     private final long timeToLiveMillis;
@@ -84,11 +80,33 @@ public final class VerifiedBearerTokens {
         return entries.size();
     }
 
-    private static String key(String token) {
-        MessageDigest sha256 = SHA_256.get();
-        sha256.reset();
-        byte[] digest = sha256.digest(token.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().withoutPadding().encodeToString(digest);
+    static String key(String token) {
+        return HASHER.get().key(token);
+    }
+
+    private static final class Hasher {
+        private final MessageDigest sha256;
+        private String lastToken;
+        private String lastKey;
+
+        Hasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        String key(String token) {
+            if (token.equals(lastToken)) {
+                return lastKey;
+            }
+            sha256.reset();
+            String key = Base64.getEncoder().withoutPadding().encodeToString(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+            lastToken = token;
+            lastKey = key;
+            return key;
+        }
     }
 
     private record Entry(SecurityIdentity identity, long expiresAtMillis) {

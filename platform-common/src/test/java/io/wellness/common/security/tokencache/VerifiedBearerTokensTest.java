@@ -64,4 +64,15 @@ class VerifiedBearerTokensTest {
         assertThat(tokens.remember("t", ALICE, NOW / 1000 + 300, NOW)).isFalse();
         assertThat(tokens.find("t", NOW)).isNull();
     }
+
+    @Test
+    void theKeyIsTheSha256OfTheWholeTokenWhateverWasHashedBefore() throws Exception {
+        String token = "header.claims.signature";
+        String expected = java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(VerifiedBearerTokens.key(token)).isEqualTo(expected);
+        assertThat(VerifiedBearerTokens.key(token)).isEqualTo(expected); // answered from the thread's last token
+        assertThat(VerifiedBearerTokens.key(token + "x")).isNotEqualTo(expected);
+        assertThat(VerifiedBearerTokens.key(new String(token.toCharArray()))).isEqualTo(expected);
+    }
 }
