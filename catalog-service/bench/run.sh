@@ -5,6 +5,8 @@
 #
 #   catalog-service/bench/run.sh                 # build, start, measure, stop
 #   DURATION=30s CONNECTIONS=64 catalog-service/bench/run.sh
+#   BENCH_JFR=true catalog-service/bench/run.sh    # adds a JFR CPU profile of the service: target/bench/service.jfr
+#   SERVICE_OPTS=-Dwellness.security.token-cache.enabled=false catalog-service/bench/run.sh   # every token verified
 #
 # Targets (issue 3): cached list >= 10,000 req/s with p99 <= 5 ms; plans >= 5,000 req/s.
 set -euo pipefail
@@ -61,7 +63,10 @@ done
 
 echo "[bench] starting catalog-service on :$PORT (log: $WORK/service.log)"
 set -a; source "$WORK/env"; set +a
-"$JAVA" -Dquarkus.http.port="$PORT" -jar "$MODULE/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
+JFR_OPTS=()
+[[ "${BENCH_JFR:-false}" == true ]] && JFR_OPTS=("-XX:StartFlightRecording=filename=$WORK/service.jfr,settings=profile,dumponexit=true")
+# shellcheck disable=SC2086 # SERVICE_OPTS: extra JVM options, split on spaces
+"$JAVA" "${JFR_OPTS[@]}" ${SERVICE_OPTS:-} -Dquarkus.http.port="$PORT" -jar "$MODULE/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 120); do
   curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break

@@ -21,8 +21,6 @@ public interface GatewayConfig {
 
     Headers headers();
 
-    TokenCache tokenCache();
-
     interface Services {
         @WithDefault("http://localhost:8081")
         URI catalog();
@@ -88,17 +86,6 @@ public interface GatewayConfig {
         default long maxBodyBytesFor(String path) {
             return largeBodyRoutes().contains(path) ? largeMaxBodyBytes() : maxBodyBytes();
         }
-    }
-
-    /** Bearer tokens already verified by the gateway, so that one token is verified once, not on every request. */
-    interface TokenCache {
-        /** Most tokens remembered at once; 0 verifies every request. */
-        @WithDefault("10000")
-        int maxEntries();
-
-        /** Longest a verified token is remembered (never beyond its own expiry). */
-        @WithDefault("30S")
-        Duration timeToLive();
     }
 
     interface Headers {

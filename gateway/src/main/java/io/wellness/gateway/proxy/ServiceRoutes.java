@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ServiceRoutes {
     static final String CHAT_CALLBACKS = "/api/scheduler/chat/";
+    private static final String BEARER = "Bearer ";
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClientOptions options = new HttpClientOptions()
@@ -88,9 +89,16 @@ public class ServiceRoutes {
                 ProblemWriter.send(rc, 401, "Unauthorized", "Sign in or send a bearer token.");
                 return;
             }
-            headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            if (!isBearer(headers.get(HttpHeaders.AUTHORIZATION), token)) { // a bearer call already carries it
+                headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+            }
         }
         proxy.handle(rc.request());
+    }
+
+    private static boolean isBearer(String authorization, String token) {
+        return authorization != null && authorization.length() == BEARER.length() + token.length()
+                && authorization.startsWith(BEARER) && authorization.endsWith(token);
     }
 
     private static boolean isEventStream(String path, String accept) {

@@ -1,6 +1,7 @@
 package io.wellness.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The correlation id every request carries through the gateway to the services (and from there into Kafka headers). */
@@ -16,6 +17,10 @@ public final class RequestIds {
         if (incoming != null && ACCEPTABLE.matcher(incoming).matches()) {
             return incoming;
         }
-        return UUID.randomUUID().toString();
+        // a correlation id, not a secret: a random UUID v4 from the thread's generator, without SecureRandom's lock
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.wellness.gateway.security;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.wellness.common.security.tokencache.CachedBearerAuthentication;
 import io.wellness.infra.quarkus.ForgedTokens;
 import io.wellness.infra.quarkus.Tokens;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -10,13 +10,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Bearer tokens whose signature and claims the gateway has already verified, so that a client sending the same token
+ * Bearer tokens whose signature and claims have already been verified, so that a client sending the same token
  * again is not verified again. Keyed by the SHA-256 of the whole token (signature included): a forged or altered
  * token never matches. An entry lives until {@code min(token exp, verified + time to live)}, so it never outlives
  * the token. Bounded: when full, expired entries are dropped and, failing that, new tokens are simply not remembered
  * (they are verified on every request as before).
  */
 public final class VerifiedBearerTokens {
+    // per event-loop thread: the digest, and the last token digested with its key (a client on a kept-alive
+    // connection sends the same token again and again; comparing the whole token is far cheaper than hashing it)
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
     private final int maxEntries;
     private final long timeToLiveMillis;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -31,7 +35,7 @@ public final class VerifiedBearerTokens {
 
     /** The identity verified for this token, or null when it was not verified recently or has expired since. */
     public SecurityIdentity find(String token, long nowMillis) {
-        if (maxEntries == 0) {
+        if (maxEntries == 0 || entries.isEmpty()) {
             return null;
         }
         String key = key(token);
@@ -76,12 +80,32 @@ public final class VerifiedBearerTokens {
         return entries.size();
     }
 
-    private static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+    static String key(String token) {
+        return HASHER.get().key(token);
+    }
+
+    private static final class Hasher {
+        private final MessageDigest sha256;
+        private String lastToken;
+        private String lastKey;
+
+        Hasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        String key(String token) {
+            if (token.equals(lastToken)) {
+                return lastKey;
+            }
+            sha256.reset();
+            String key = Base64.getEncoder().withoutPadding().encodeToString(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+            lastToken = token;
+            lastKey = key;
+            return key;
         }
     }
 

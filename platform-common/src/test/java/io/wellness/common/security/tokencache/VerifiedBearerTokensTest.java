@@ -1,4 +1,4 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -63,5 +63,16 @@ class VerifiedBearerTokensTest {
         VerifiedBearerTokens tokens = new VerifiedBearerTokens(0, 30_000);
         assertThat(tokens.remember("t", ALICE, NOW / 1000 + 300, NOW)).isFalse();
         assertThat(tokens.find("t", NOW)).isNull();
+    }
+
+    @Test
+    void theKeyIsTheSha256OfTheWholeTokenWhateverWasHashedBefore() throws Exception {
+        String token = "header.claims.signature";
+        String expected = java.util.Base64.getEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(VerifiedBearerTokens.key(token)).isEqualTo(expected);
+        assertThat(VerifiedBearerTokens.key(token)).isEqualTo(expected); // answered from the thread's last token
+        assertThat(VerifiedBearerTokens.key(token + "x")).isNotEqualTo(expected);
+        assertThat(VerifiedBearerTokens.key(new String(token.toCharArray()))).isEqualTo(expected);
     }
 }

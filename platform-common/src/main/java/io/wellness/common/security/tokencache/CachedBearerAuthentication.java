@@ -1,6 +1,7 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantResolver;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,9 +16,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import io.wellness.gateway.config.GatewayConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -28,40 +30,55 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Answers an API call from {@link VerifiedBearerTokens} when its bearer token was verified by the bearer-only OIDC
- * tenant a moment ago, so that signature and claims are checked once per token instead of once per request. Runs
- * before Quarkus OIDC; on a miss it steps aside and OIDC verifies the token as always ({@link BearerTokenCacheFiller}
- * then remembers the result). It never fails a request itself and never sends a challenge.
+ * Answers a request from {@link VerifiedBearerTokens} when its bearer token was verified by Quarkus OIDC a moment
+ * ago, so that signature and claims are checked once per token instead of once per request. Runs before Quarkus
+ * OIDC; on a miss it steps aside and OIDC verifies the token as always ({@link BearerTokenCacheFiller} then
+ * remembers the result). It never fails a request itself and never sends a challenge. Only requests of the
+ * configured tenant ({@link TokenCacheConfig#tenant()}) are answered, and only identities that tenant verified from a
+ * JWT bearer token are remembered.
  */
 @ApplicationScoped
 public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
     // Quarkus OIDC's mechanism has priority 1001; higher runs first
     static final int PRIORITY = 1100;
+    // io.quarkus.oidc.runtime.OidcUtils.DEFAULT_TENANT_ID
+    static final String DEFAULT_TENANT = "Default";
     private static final String BEARER = "Bearer ";
     // attributes that belong to the request that verified the token, replaced by the current request's
     private static final Set<String> PER_REQUEST_ATTRIBUTES = Set.of(RoutingContext.class.getName(),
             AuthenticationRequestContext.class.getName(), HttpSecurityUtils.ROUTING_CONTEXT_ATTRIBUTE);
 
     @Inject
-    GatewayConfig config;
+    TokenCacheConfig config;
     @Inject
     Vertx vertx;
+    @Inject
+    Instance<TenantResolver> tenantResolver;
 
-    private VerifiedBearerTokens tokens;
+    VerifiedBearerTokens tokens;
+    private long sweepTimer = -1;
     private final AtomicLong remembered = new AtomicLong();
 
     @PostConstruct
     void init() {
-        GatewayConfig.TokenCache settings = config.tokenCache();
-        tokens = new VerifiedBearerTokens(settings.maxEntries(), settings.timeToLive().toMillis());
-        long sweep = Math.max(1000, settings.timeToLive().toMillis());
-        vertx.setPeriodic(sweep, id -> tokens.evictExpired(System.currentTimeMillis()));
+        tokens = new VerifiedBearerTokens(config.enabled() ? config.maxEntries() : 0, config.timeToLive().toMillis());
+        if (config.enabled() && config.maxEntries() > 0) {
+            long sweep = Math.max(1000, config.timeToLive().toMillis());
+            sweepTimer = vertx.setPeriodic(sweep, id -> tokens.evictExpired(System.currentTimeMillis()));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext rc, IdentityProviderManager identityProviderManager) {
-        String token = ApiTenantResolver.isBearerOnly(rc) ? bearerToken(rc) : null;
-        SecurityIdentity verified = token == null ? null : tokens.find(token, System.currentTimeMillis());
+        String token = bearerToken(rc);
+        SecurityIdentity verified = token == null || !ofCachedTenant(rc) ? null : tokens.find(token, System.currentTimeMillis());
         if (verified == null) {
             return Uni.createFrom().nullItem();
         }
@@ -74,10 +91,18 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
         return Uni.createFrom().item(forThisRequest.build());
     }
 
-    /** Called once the bearer-only tenant has verified a token (signature, issuer, audience, expiry). */
+    /** Whether this request is authenticated by the tenant whose identities the cache holds. */
+    private boolean ofCachedTenant(RoutingContext rc) {
+        String tenant = tenantResolver.isResolvable() ? tenantResolver.get().resolve(rc) : null;
+        return config.tenant().equals(tenant == null ? DEFAULT_TENANT : tenant);
+    }
+
+    /** Called once the configured tenant has verified a token (signature, issuer, audience, expiry). */
     void remember(SecurityIdentity identity) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential == null || credential.isOpaque() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        // the principal must be the access token itself: in a code flow it is the ID token, and that is no bearer call
+        if (credential == null || credential.isOpaque() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
+                || !credential.getToken().equals(jwt.getRawToken())) {
             return;
         }
         if (tokens.remember(credential.getToken(), withoutRequest(identity), jwt.getExpirationTime(), System.currentTimeMillis())) {

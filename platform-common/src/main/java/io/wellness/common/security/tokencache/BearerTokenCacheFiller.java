@@ -1,4 +1,4 @@
-package io.wellness.gateway.security;
+package io.wellness.common.security.tokencache;
 
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Hands identities that the bearer-only OIDC tenant has just verified to {@link CachedBearerAuthentication}. Only
- * that tenant's identities qualify: its checks (audience included) are the ones a cached answer stands for, and
- * browser sessions (the default tenant) are not bearer calls.
+ * Hands identities that Quarkus OIDC has just verified for the configured tenant to
+ * {@link CachedBearerAuthentication}. Only that tenant's identities qualify: its checks (audience included) are the
+ * ones a cached answer stands for; identities of other tenants (e.g. browser sessions) are not bearer calls.
  */
 @ApplicationScoped
 public class BearerTokenCacheFiller implements SecurityIdentityAugmentor {
@@ -19,6 +19,8 @@ public class BearerTokenCacheFiller implements SecurityIdentityAugmentor {
 
     @Inject
     CachedBearerAuthentication cache;
+    @Inject
+    TokenCacheConfig config;
 
     @Override
     public int priority() {
@@ -27,7 +29,7 @@ public class BearerTokenCacheFiller implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (!identity.isAnonymous() && ApiTenantResolver.API_TENANT.equals(identity.getAttribute(TENANT_ID_ATTRIBUTE))) {
+        if (config.enabled() && !identity.isAnonymous() && config.tenant().equals(identity.getAttribute(TENANT_ID_ATTRIBUTE))) {
             cache.remember(identity);
         }
         return Uni.createFrom().item(identity);
