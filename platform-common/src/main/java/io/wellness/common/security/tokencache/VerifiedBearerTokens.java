@@ -98,7 +98,7 @@ public final class VerifiedBearerTokens {
         }
 
         String key(String token) {
-            if (token.equals(lastToken)) {
+            if (sameToken(token, lastToken)) {
                 return lastKey;
             }
             sha256.reset();
@@ -107,6 +107,21 @@ public final class VerifiedBearerTokens {
             lastKey = key;
             return key;
         }
+    }
+
+    /**
+     * Constant-time for tokens of equal length (String.equals stops at the first differing character, which would
+     * let a caller time how much of the previous caller's token they guessed).
+     */
+    static boolean sameToken(String token, String previous) {
+        if (previous == null || token.length() != previous.length()) {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < token.length(); i++) {
+            difference |= token.charAt(i) ^ previous.charAt(i);
+        }
+        return difference == 0;
     }
 
     private record Entry(SecurityIdentity identity, long expiresAtMillis) {

@@ -75,4 +75,12 @@ class VerifiedBearerTokensTest {
         assertThat(VerifiedBearerTokens.key(token + "x")).isNotEqualTo(expected);
         assertThat(VerifiedBearerTokens.key(new String(token.toCharArray()))).isEqualTo(expected);
     }
+
+    @Test
+    void theLastTokenComparisonMatchesOnlyTheSameWholeToken() {
+        assertThat(VerifiedBearerTokens.sameToken("header.claims.signature", "header.claims.signature")).isTrue();
+        assertThat(VerifiedBearerTokens.sameToken("header.claims.signaturf", "header.claims.signature")).isFalse();
+        assertThat(VerifiedBearerTokens.sameToken("header.claims.signature", "header.claims.signature.")).isFalse();
+        assertThat(VerifiedBearerTokens.sameToken("header.claims.signature", null)).isFalse();
+    }
 }
