@@ -29,6 +29,12 @@ public interface SchedulerConfig {
         /** 1 = real time; 60 = one real second is one scheduler minute (local demo). */
         @WithDefault("1")
         double speed();
+
+        /**
+         * Where an accelerated clock begins (ISO-8601 instant), e.g. early on a working day for a load run; absent:
+         * at the real time of start-up.
+         */
+        java.util.Optional<String> start();
     }
 
     interface Emitter {
