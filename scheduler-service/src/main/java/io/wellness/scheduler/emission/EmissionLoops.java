@@ -80,6 +80,10 @@ public class EmissionLoops {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    // shutting down: the beans it uses are going away
+                    return;
+                }
                 Log.errorf(e, "scheduler %s batch failed; retrying in a second", name);
                 try {
                     Thread.sleep(1000);
