@@ -151,8 +151,7 @@ public final class CompanyDayLoad {
                 if (!records.isEmpty()) {
                     idleSince = System.nanoTime();
                 }
-                // the day is over once no break has come for a quarter of an hour of scheduler time (at least 5 s):
-                // during working hours the employees' spread offsets keep breaks coming continuously
+                // the day is over once no break has come for longer than one break interval of scheduler time
                 if (day != null && System.nanoTime() - idleSince > dayOverAfterIdleNanos(speed)) {
                     break;
                 }
@@ -211,7 +210,9 @@ public final class CompanyDayLoad {
     }
 
     static long dayOverAfterIdleNanos(double speed) {
-        return Math.max(5_000_000_000L, (long) (Duration.ofMinutes(15).toNanos() / speed));
+        // a company's breaks come in waves: everyone's offset lies within 5 minutes of the 45-minute grid, so a quiet
+        // spell shorter than one interval is the gap between two waves, not the end of the day
+        return Math.max(5_000_000_000L, (long) (Duration.ofMinutes(45 + 5).toNanos() / speed));
     }
 
     /** Emission lateness: emitted_at - due_at on the scheduler's clock, in real time (divided by the clock speed). */
