@@ -17,7 +17,9 @@ public class ClockProducer {
         if (speed == 1.0) {
             return Clock.systemUTC();
         }
-        Log.warnf("scheduler clock runs %.1fx faster than real time (demo setting)", speed);
-        return new AcceleratedClock(Clock.systemUTC(), speed);
+        Log.warnf("scheduler clock runs %.1fx faster than real time (demo setting)%s", speed,
+                config.clock().start().map(start -> ", from " + start).orElse(""));
+        return config.clock().start().map(start -> new AcceleratedClock(Clock.systemUTC(), speed, java.time.Instant.parse(start)))
+                .orElseGet(() -> new AcceleratedClock(Clock.systemUTC(), speed));
     }
 }

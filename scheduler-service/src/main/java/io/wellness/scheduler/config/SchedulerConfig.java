@@ -29,6 +29,12 @@ public interface SchedulerConfig {
         /** 1 = real time; 60 = one real second is one scheduler minute (local demo). */
         @WithDefault("1")
         double speed();
+
+        /**
+         * Where an accelerated clock begins (ISO-8601 instant), e.g. early on a working day for a load run; absent:
+         * at the real time of start-up.
+         */
+        java.util.Optional<String> start();
     }
 
     interface Emitter {
@@ -53,6 +59,13 @@ public interface SchedulerConfig {
         /** A break more overdue than this (downtime) is not sent late: the schedule jumps to the next one. */
         @WithDefault("PT2M")
         Duration lateGrace();
+
+        /**
+         * A break that came due while this replica was emitting and only waited behind a burst of others is still sent
+         * this late (the late grace above applies to breaks missed while no emitter ran).
+         */
+        @WithDefault("PT15M")
+        Duration backlogGrace();
     }
 
     interface Publish {
@@ -75,6 +88,18 @@ public interface SchedulerConfig {
 
         @WithDefault("180")
         int maxSeconds();
+
+        /** Plans of the breaks due within this much real time are fetched before they are due. */
+        @WithDefault("PT30S")
+        Duration prefetchAhead();
+
+        /** How often the breaks due next are looked at for plans not cached yet. */
+        @WithDefault("PT1S")
+        Duration prefetchEvery();
+
+        /** How many of the breaks due next one look reads (plans are shared: a few rows name every profile). */
+        @WithDefault("2000")
+        int prefetchSample();
     }
 
     interface Roster {

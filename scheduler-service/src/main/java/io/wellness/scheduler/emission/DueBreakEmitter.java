@@ -1,7 +1,6 @@
 package io.wellness.scheduler.emission;
 
 import io.wellness.common.events.DeterministicIds;
-import io.wellness.scheduler.plan.PlanProfile;
 import io.wellness.scheduler.plan.PlanStore;
 import io.wellness.scheduler.repository.CompanyPolicy;
 import io.wellness.scheduler.repository.ScheduleQueries;
@@ -17,9 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,9 @@ import java.util.UUID;
  * each emission in emitted_break (unique break id and snooze count), sends the events and commits only once Kafka
  * acknowledged all of them. A replica that dies after sending and before committing leaves its claims to another
  * replica, which sends the same events again with the same break ids (consumers de-duplicate by id): nothing is lost.
- * Missed breaks older than the grace period (downtime) are not emitted: the schedule jumps to the next break.
+ * Missed breaks older than the grace period (downtime) are not emitted: the schedule jumps to the next break. A break
+ * that came due while this emitter was running and only waited behind a burst is backlog, not downtime: it is still
+ * sent up to the backlog grace late (see {@link LateRule}).
  */
 public class DueBreakEmitter {
     private static final String CLAIM_DUE = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
@@ -53,46 +52,58 @@ public class DueBreakEmitter {
             order by sb.due_at
             limit ?
             for update of sb skip locked""";
-    /** Marks breaks as emitted; a break already emitted (same id and snooze count) is left out of the result. */
-    private static final String MARK_EMITTED = """
+    /**
+     * One statement per batch: advances the claimed schedules and marks the breaks as emitted; a break already emitted
+     * (same id and snooze count) is left out of the result. Instants travel as epoch microseconds (no text parsing).
+     */
+    private static final String RECORD_BATCH = """
+            with advanced as (
+                update break_schedule s
+                set next_due_at = timestamptz 'epoch' + u.next_due * interval '1 microsecond', version = s.version + 1
+                from unnest(?::text[], ?::int8[]) as u(employee_id, next_due)
+                where s.employee_id = u.employee_id)
             insert into emitted_break (break_id, snooze_count, employee_id, due_at, plan_key, emitted_at)
-            select r.break_id::uuid, r.snooze_count, r.employee_id, r.due_at::timestamptz, r.plan_key, ?::timestamptz
-            from unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[])
+            select r.break_id::uuid, r.snooze_count, r.employee_id, timestamptz 'epoch' + r.due_at * interval '1 microsecond',
+                   r.plan_key, ?::timestamptz
+            from unnest(?::text[], ?::int4[], ?::text[], ?::int8[], ?::text[])
                  as r(break_id, snooze_count, employee_id, due_at, plan_key)
             on conflict do nothing
             returning break_id, snooze_count""";
-    private static final String ADVANCE = """
-            update break_schedule s set next_due_at = u.next_due::timestamptz, version = s.version + 1
-            from unnest(?::text[], ?::text[]) as u(employee_id, next_due)
-            where s.employee_id = u.employee_id""";
 
     private final DataSource dataSource;
     private final PlanStore plans;
     private final DuePublisher publisher;
     private final int batchSize;
-    private final Duration lateGrace;
+    private final LateRule late;
     private final BatchObserver observer;
 
+    /** An emitter whose late grace is the same for missed and backlogged breaks. */
     public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
                            BatchObserver observer) {
+        this(dataSource, plans, publisher, batchSize, lateGrace, lateGrace, observer);
+    }
+
+    public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
+                           Duration backlogGrace, BatchObserver observer) {
         this.dataSource = dataSource;
         this.plans = plans;
         this.publisher = publisher;
         this.batchSize = batchSize;
-        this.lateGrace = lateGrace;
+        this.late = new LateRule(lateGrace, backlogGrace);
         this.observer = observer;
     }
 
     /** One batch of regular and snoozed breaks due at {@code now}; returns how many rows it claimed. */
     public int emitDue(Instant now) throws SQLException {
+        LateRule.Poll poll = late.poll(now);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 CompanyPolicy policy = ScheduleQueries.policy(connection);
                 Emissions emissions = new Emissions();
-                int claimed = claimRegular(connection, policy, now, emissions) + claimSnoozed(connection, policy, now, emissions);
+                int claimed = claimRegular(connection, policy, poll, emissions) + claimSnoozed(connection, policy, poll, emissions);
                 if (claimed > 0) {
-                    List<DuePublisher.DueRecord> records = emissions.markEmitted(connection, plans.resolve(emissions.needs.values()), now);
+                    List<DuePublisher.DueRecord> records = emissions.record(connection, plans.resolve(emissions.needs.needs()), now);
                     if (!records.isEmpty()) {
                         Set<String> planKeys = new HashSet<>();
                         records.forEach(r -> planKeys.add(r.planKey()));
@@ -103,6 +114,8 @@ public class DueBreakEmitter {
                 connection.commit();
                 return claimed;
             } catch (SQLException | RuntimeException e) {
+                // an emitter that cannot emit is down: what comes due meanwhile is missed, not backlog
+                late.interrupted();
                 if (!connection.isClosed()) {
                     connection.rollback();
                 }
@@ -115,7 +128,8 @@ public class DueBreakEmitter {
         }
     }
 
-    private int claimRegular(Connection connection, CompanyPolicy policy, Instant now, Emissions emissions) throws SQLException {
+    private int claimRegular(Connection connection, CompanyPolicy policy, LateRule.Poll poll, Emissions emissions) throws SQLException {
+        Instant now = poll.now();
         List<EmployeeSchedule> schedules = new ArrayList<>();
         List<Instant> dues = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(CLAIM_DUE)) {
@@ -132,9 +146,7 @@ public class DueBreakEmitter {
             return 0;
         }
         Map<String, List<BusyInterval>> busy = ScheduleQueries.busyBlocks(connection,
-                schedules.stream().map(EmployeeSchedule::employeeId).toList(), now.minus(lateGrace));
-        List<String> ids = new ArrayList<>(schedules.size());
-        List<String> nextDues = new ArrayList<>(schedules.size());
+                schedules.stream().map(EmployeeSchedule::employeeId).toList(), now.minus(late.widestGrace()));
         for (int i = 0; i < schedules.size(); i++) {
             EmployeeSchedule schedule = schedules.get(i);
             Instant due = dues.get(i);
@@ -142,25 +154,20 @@ public class DueBreakEmitter {
             boolean stillWanted = schedule.active() && !schedule.optedOut()
                     && (schedule.pausedUntil() == null || !due.isBefore(schedule.pausedUntil()));
             Instant after;
-            if (stillWanted && !due.isBefore(now.minus(lateGrace))) {
+            if (stillWanted && poll.stillSent(due)) {
                 emissions.add(schedule, DeterministicIds.breakId(schedule.employeeId(), due), due, 0, null);
                 after = due;
             } else {
                 // missed during downtime (or no longer wanted): only the next break counts
                 after = now;
             }
-            ids.add(schedule.employeeId());
-            nextDues.add(BreakTimer.nextDue(rules, after).map(Instant::toString).orElse(null));
-        }
-        try (PreparedStatement ps = connection.prepareStatement(ADVANCE)) {
-            ps.setArray(1, ScheduleQueries.textArray(connection, ids));
-            ps.setArray(2, ScheduleQueries.textArray(connection, nextDues));
-            ps.executeUpdate();
+            emissions.advance(schedule.employeeId(), BreakTimer.nextDue(rules, after).orElse(null));
         }
         return schedules.size();
     }
 
-    private int claimSnoozed(Connection connection, CompanyPolicy policy, Instant now, Emissions emissions) throws SQLException {
+    private int claimSnoozed(Connection connection, CompanyPolicy policy, LateRule.Poll poll, Emissions emissions) throws SQLException {
+        Instant now = poll.now();
         List<String> done = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(CLAIM_SNOOZED)) {
             ps.setObject(1, ScheduleQueries.utc(now));
@@ -171,7 +178,7 @@ public class DueBreakEmitter {
                     String breakId = rs.getString("break_id");
                     Instant due = rs.getTimestamp("due_at").toInstant();
                     done.add(breakId);
-                    if (schedule.active() && !schedule.optedOut() && !due.isBefore(now.minus(lateGrace))) {
+                    if (schedule.active() && !schedule.optedOut() && poll.stillSent(due)) {
                         emissions.add(schedule, UUID.fromString(breakId), due, rs.getInt("snooze_count"), rs.getString("plan_key"));
                     }
                 }
@@ -188,6 +195,8 @@ public class DueBreakEmitter {
 
     /** The breaks of one batch, column by column (they go to PostgreSQL as arrays: one statement per batch). */
     private static final class Emissions {
+        final List<String> advancedIds = new ArrayList<>();
+        final List<Long> nextDues = new ArrayList<>();
         final List<String> breakIds = new ArrayList<>();
         final List<Integer> snoozeCounts = new ArrayList<>();
         final List<String> employeeIds = new ArrayList<>();
@@ -198,19 +207,18 @@ public class DueBreakEmitter {
         final List<String> channelTypes = new ArrayList<>();
         final List<String> channelAddresses = new ArrayList<>();
         final List<String> planKeys = new ArrayList<>();
-        final Map<String, PlanStore.PlanNeed> needs = new HashMap<>();
+        final BreakPlanNeeds needs = new BreakPlanNeeds();
+
+        /** The claimed schedule's next break ({@code null}: none). */
+        void advance(String employeeId, Instant nextDue) {
+            advancedIds.add(employeeId);
+            nextDues.add(nextDue == null ? null : micros(nextDue));
+        }
 
         void add(EmployeeSchedule schedule, UUID breakId, Instant due, int snoozeCount, String knownPlanKey) {
             String planKey = knownPlanKey;
             if (planKey == null) {
-                ZonedDateTime local = due.atZone(schedule.zone());
-                // the grid index of the break within the day: consecutive breaks get consecutive slots
-                long offset = BreakTimer.offsetOf(schedule.employeeId(), schedule.interval()).toSeconds();
-                int slot = (int) Math.floorDiv(local.toLocalTime().toSecondOfDay() - offset, schedule.interval().toSeconds());
-                PlanStore.PlanNeed need = new PlanStore.PlanNeed(new PlanProfile(schedule.position(), schedule.equipment(),
-                        schedule.focusRegions(), schedule.avoid()), local.toLocalDate(), slot);
-                planKey = need.key();
-                needs.putIfAbsent(planKey, need);
+                planKey = needs.keyOf(schedule, due);
             }
             breakIds.add(breakId.toString());
             snoozeCounts.add(snoozeCount);
@@ -224,21 +232,23 @@ public class DueBreakEmitter {
             planKeys.add(planKey);
         }
 
-        /** Records the batch in emitted_break; returns the events to send (those not emitted before). */
-        List<DuePublisher.DueRecord> markEmitted(Connection connection, Map<String, String> resolvedPlanKeys, Instant now)
+        /** Advances the schedules and records the batch in emitted_break; returns the events to send (those not emitted before). */
+        List<DuePublisher.DueRecord> record(Connection connection, Map<String, String> resolvedPlanKeys, Instant now)
                 throws SQLException {
-            if (breakIds.isEmpty()) {
+            if (breakIds.isEmpty() && advancedIds.isEmpty()) {
                 return List.of();
             }
             List<String> keys = planKeys.stream().map(k -> resolvedPlanKeys.getOrDefault(k, k)).toList();
             Set<String> fresh = new HashSet<>();
-            try (PreparedStatement ps = connection.prepareStatement(MARK_EMITTED)) {
-                ps.setObject(1, ScheduleQueries.utc(now));
-                ps.setArray(2, ScheduleQueries.textArray(connection, breakIds));
-                ps.setArray(3, connection.createArrayOf("int4", snoozeCounts.toArray(new Integer[0])));
-                ps.setArray(4, ScheduleQueries.textArray(connection, employeeIds));
-                ps.setArray(5, ScheduleQueries.textArray(connection, dueAts.stream().map(Instant::toString).toList()));
-                ps.setArray(6, ScheduleQueries.textArray(connection, keys));
+            try (PreparedStatement ps = connection.prepareStatement(RECORD_BATCH)) {
+                ps.setArray(1, ScheduleQueries.textArray(connection, advancedIds));
+                ps.setArray(2, connection.createArrayOf("int8", nextDues.toArray(new Long[0])));
+                ps.setObject(3, ScheduleQueries.utc(now));
+                ps.setArray(4, ScheduleQueries.textArray(connection, breakIds));
+                ps.setArray(5, connection.createArrayOf("int4", snoozeCounts.toArray(new Integer[0])));
+                ps.setArray(6, ScheduleQueries.textArray(connection, employeeIds));
+                ps.setArray(7, connection.createArrayOf("int8", dueAts.stream().map(Emissions::micros).toArray(Long[]::new)));
+                ps.setArray(8, ScheduleQueries.textArray(connection, keys));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         fresh.add(rs.getString(1) + "/" + rs.getInt(2));
@@ -254,6 +264,10 @@ public class DueBreakEmitter {
                 }
             }
             return records;
+        }
+
+        static long micros(Instant instant) {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.wellness.scheduler.emission;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wellness.common.events.BreakDueEvent;
 import io.wellness.common.events.CloudEvents;
 import io.wellness.common.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +9,10 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,24 +36,17 @@ public class DuePublisher {
     @Named("due-producer")
     Producer<String, byte[]> producer;
 
-    @Inject
-    ObjectMapper json;
-
     /** Sends the records and waits for all acknowledgements; throws when the broker refused any of them. */
     public void publish(List<DueRecord> records, Map<String, String> planJsonByKey) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-        try {
-            for (DueRecord record : records) {
-                byte[] value = json.writeValueAsBytes(new DueEventJson(record.breakId(), record.employeeId(), record.team(),
-                        record.dueAt(), record.timeZone(), record.locale(),
-                        new BreakDueEvent.Channel(record.channelType(), record.channelAddress()),
-                        planJsonByKey.get(record.planKey()), record.snoozeCount()));
-                String eventId = record.snoozeCount() == 0 ? record.breakId().toString() : record.breakId() + "." + record.snoozeCount();
-                acks.add(producer.send(new ProducerRecord<>(Topics.DUE, null, record.employeeId(), value,
-                        CloudEvents.headers(eventId, SOURCE, CloudEvents.TYPE_DUE, record.employeeId(), record.dueAt(), null))));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        Map<String, byte[]> planBytes = new HashMap<>();
+        for (DueRecord record : records) {
+            byte[] plan = planBytes.computeIfAbsent(record.planKey(), key -> planJsonByKey.get(key).getBytes(StandardCharsets.UTF_8));
+            byte[] value = DueEventJson.encode(record.breakId(), record.employeeId(), record.team(), record.dueAt(),
+                    record.timeZone(), record.locale(), record.channelType(), record.channelAddress(), plan, record.snoozeCount());
+            String eventId = record.snoozeCount() == 0 ? record.breakId().toString() : record.breakId() + "." + record.snoozeCount();
+            acks.add(producer.send(new ProducerRecord<>(Topics.DUE, null, record.employeeId(), value,
+                    CloudEvents.headers(eventId, SOURCE, CloudEvents.TYPE_DUE, record.employeeId(), record.dueAt(), null))));
         }
         // no flush: linger.ms fills batches across the emitting threads; waiting for the acknowledgements is enough
         for (Future<RecordMetadata> ack : acks) {

@@ -44,7 +44,13 @@ public class EmissionLoops {
         running = true;
         if (config.emitter().enabled()) {
             DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, config.emitter().batchSize(),
-                    config.emitter().lateGrace(), BatchObserver.NONE);
+                    config.emitter().lateGrace(), config.emitter().backlogGrace(), BatchObserver.NONE);
+            PlanPrefetch prefetch = new PlanPrefetch(dataSource, plans, config.plans().prefetchSample());
+            // the look-ahead is real time: on an accelerated clock it covers that much more scheduler time
+            Duration ahead = Duration.ofMillis((long) (config.plans().prefetchAhead().toMillis() * config.clock().speed()));
+            threads.add(Thread.ofPlatform().name("scheduler-plan-prefetch").daemon().start(() ->
+                    loop("plan prefetch", () -> prefetch.prefetch(clock.instant(), ahead), Integer.MAX_VALUE,
+                            config.plans().prefetchEvery())));
             for (int i = 0; i < config.emitter().threads(); i++) {
                 threads.add(Thread.ofPlatform().name("scheduler-emitter-" + i).daemon().start(() ->
                         loop("emitter", () -> emitter.emitDue(clock.instant()), config.emitter().batchSize(), config.emitter().idlePoll())));
@@ -74,6 +80,10 @@ public class EmissionLoops {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
+                if (!running) {
+                    // shutting down: the beans it uses are going away
+                    return;
+                }
                 Log.errorf(e, "scheduler %s batch failed; retrying in a second", name);
                 try {
                     Thread.sleep(1000);

@@ -35,6 +35,8 @@ import java.util.Set;
 @ApplicationScoped
 public class PlanStore {
     private static final int MAX_CACHED = 20_000;
+    /** How long a plan the catalog could not give stays the built-in one before the catalog is asked again. */
+    private static final long FALLBACK_NANOS = java.time.Duration.ofMinutes(1).toNanos();
 
     @Inject
     AgroalDataSource dataSource;
@@ -55,6 +57,13 @@ public class PlanStore {
         }
     };
 
+    /**
+     * Keys the catalog had no plan for (nothing fits, or it was unavailable), with when that was learnt: while fresh,
+     * such breaks get the built-in plan without asking again, so a catalog outage costs one call per key and minute,
+     * not one per batch, and never stalls emission.
+     */
+    private final Map<String, Long> fallbacks = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A plan an employee's break needs. */
     public record PlanNeed(PlanProfile profile, LocalDate day, int slot) {
         public String key() {
@@ -71,6 +80,8 @@ public class PlanStore {
             if (!resolved.containsKey(key)) {
                 if (cached(key) != null) {
                     resolved.put(key, key);
+                } else if (recentFallback(key)) {
+                    resolved.put(key, BuiltInPlan.KEY);
                 } else {
                     missing.put(key, need);
                 }
@@ -135,8 +146,13 @@ public class PlanStore {
                 recent, seed);
         var plan = catalog.plan(request);
         if (plan.isEmpty()) {
+            if (fallbacks.size() >= MAX_CACHED) {
+                fallbacks.clear();
+            }
+            fallbacks.put(need.key(), System.nanoTime());
             return BuiltInPlan.KEY;
         }
+        fallbacks.remove(need.key());
         try (PreparedStatement ps = connection.prepareStatement(
                 "insert into break_plan (plan_key, plan) values (?, ?::jsonb) on conflict (plan_key) do nothing")) {
             ps.setString(1, need.key());
@@ -184,6 +200,11 @@ public class PlanStore {
                 }
             }
         }
+    }
+
+    private boolean recentFallback(String key) {
+        Long learnt = fallbacks.get(key);
+        return learnt != null && System.nanoTime() - learnt < FALLBACK_NANOS;
     }
 
     private String cached(String key) {

@@ -178,6 +178,28 @@ class EmissionTest {
     }
 
     @Test
+    void breaksThatWaitedBehindABurstAreStillSentButNotThoseMissedWhileNoEmitterRan() throws Exception {
+        db.employeesDueAt("missed-", 3, "Europe/Berlin", NOW.minus(Duration.ofMinutes(10)));
+        db.employeesDueAt("backlog-", 4, "Europe/Berlin", NOW.plus(Duration.ofMinutes(1)));
+        DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, 100, Duration.ofMinutes(2),
+                Duration.ofMinutes(15), BatchObserver.NONE);
+        // the emitter starts at NOW: breaks due ten minutes before it ran were missed in downtime
+        assertThat(emitter.emitDue(NOW)).isEqualTo(3);
+        assertThat(db.count("select count(*) from emitted_break")).isZero();
+        // it keeps running; breaks due after it started and five minutes behind (a burst) are still sent
+        emitter.emitDue(NOW.plus(Duration.ofMinutes(6)));
+        assertThat(db.count("select count(*) from emitted_break where employee_id like 'backlog-%' and due_at = ?",
+                NOW.plus(Duration.ofMinutes(1)))).isEqualTo(4);
+        assertThat(db.count("select count(*) from emitted_break where due_at < ?", NOW)).isZero();
+
+        // no batch for 16 minutes (a suspended process) is downtime: a break due meanwhile, 12 minutes late, is skipped
+        db.employeesDueAt("suspended-", 2, "Europe/Berlin", NOW.plus(Duration.ofMinutes(10)));
+        emitter.emitDue(NOW.plus(Duration.ofMinutes(22)));
+        assertThat(db.count("select count(*) from emitted_break where employee_id like 'suspended-%'")).isZero();
+        assertThat(db.nextDue("suspended-0")).isAfter(NOW.plus(Duration.ofMinutes(22)));
+    }
+
+    @Test
     void theEventCarriesTheContractAndPlansComeFromTheCacheRotatingWithinTheDay() throws Exception {
         int callsBefore = catalogCalls();
         Instant due = DUE.plus(Duration.ofDays(1));
@@ -216,6 +238,24 @@ class EmissionTest {
                 later.plan().exercises().forEach(e -> assertThat(seen.add(e.id())).as("repeated " + e.id()).isTrue());
             }
         }
+    }
+
+    @Test
+    void plansOfBreaksDueSoonAreFetchedAheadSoEmissionDoesNotWaitForTheCatalog() throws Exception {
+        Instant due = DUE.plus(Duration.ofDays(5));
+        db.employeesDueAt("soon-", 300, "Europe/Berlin", due);
+        int before = catalogCalls();
+        PlanPrefetch prefetch = new PlanPrefetch(dataSource, plans, 2_000);
+        assertThat(prefetch.prefetch(due.minus(Duration.ofMinutes(2)), Duration.ofMinutes(1))).as("not due within a minute").isZero();
+        assertThat(prefetch.prefetch(due.minusSeconds(20), Duration.ofSeconds(30))).isPositive();
+        int afterPrefetch = catalogCalls();
+        assertThat(afterPrefetch).isGreaterThan(before);
+        try (DueTopic topic = new DueTopic(bootstrap)) {
+            drain(() -> emitter(100, BatchObserver.NONE).emitDue(due));
+            List<ConsumerRecord<String, String>> records = topic.read(300, r -> r.key().startsWith("soon-"), Duration.ofSeconds(30));
+            assertThat(records).hasSize(300).allSatisfy(r -> assertThat(DueTopic.event(r).plan().catalogVersion()).isEqualTo("fake-1"));
+        }
+        assertThat(catalogCalls()).as("emission found every plan in the cache").isEqualTo(afterPrefetch);
     }
 
     @Test

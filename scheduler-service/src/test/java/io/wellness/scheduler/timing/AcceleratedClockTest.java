@@ -42,6 +42,17 @@ class AcceleratedClockTest {
     }
 
     @Test
+    void aChosenStartIsWhereTheAcceleratedTimeLineBegins() {
+        ManualClock real = new ManualClock();
+        Instant start = Instant.parse("2026-06-10T05:00:00Z");
+        AcceleratedClock clock = new AcceleratedClock(real, 120, start);
+        assertThat(clock.instant()).isEqualTo(start);
+        real.now = real.now.plusSeconds(30);
+        assertThat(clock.instant()).isEqualTo(start.plus(Duration.ofHours(1)));
+        assertThat(clock.withZone(ZoneId.of("Europe/Berlin")).instant()).isEqualTo(start.plus(Duration.ofHours(1)));
+    }
+
+    @Test
     void anotherZoneSeesTheSameAcceleratedInstant() {
         ManualClock real = new ManualClock();
         AcceleratedClock clock = new AcceleratedClock(real, 60);
