@@ -16,6 +16,7 @@ module=deploy/system-tests
 ./mvnw -B -q -pl "$module" test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/load.classpath -Dmdep.includeScope=test
 # its own JVM (not exec:java): Kafka's clients load their classes through the context class loader
-exec "$JAVA_HOME/bin/java" -Xmx1g -Dwellness.repo.root="$PWD" \
+# the services run with the JVM settings of deploy/kubernetes (not the local stack's small quick-starting ones)
+exec "$JAVA_HOME/bin/java" -Xmx1g -Dwellness.repo.root="$PWD" -Dwellness.stack.jvm=production \
   -Dwellness.load.employees="$employees" -Dwellness.load.clock-speed="$speed" \
   -cp "$module/target/test-classes:$(cat "$module/target/load.classpath")" io.wellness.system.CompanyDayLoad

@@ -23,6 +23,10 @@ public final class ServiceLauncher {
     public record Started(String name, int port, ManagedProcess process, Duration readyAfter, long rssKiB) {
     }
 
+    /** System property choosing the services' JVM settings: unset = small and quick to start, {@code production}. */
+    public static final String JVM_PROPERTY = "wellness.stack.jvm";
+    public static final String PRODUCTION_JVM = "production";
+
     private ServiceLauncher() {
     }
 
@@ -36,10 +40,17 @@ public final class ServiceLauncher {
         if (!Files.isRegularFile(runnerJar)) {
             throw new IllegalStateException(runnerJar + " is missing: build it with ./mvnw install -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava(),
-                // a small, quick-starting JVM per service: the local stack runs seven JVMs on a laptop
-                "-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+        if (PRODUCTION_JVM.equals(System.getProperty(JVM_PROPERTY))) {
+            // as deploy/kubernetes runs it: 512 MiB limit, MaxRAMPercentage=75 (384 MB heap), one CPU (serial GC),
+            // full JIT: for load runs, where the laptop-sized JVM below would measure the JVM, not the service
+            command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+        } else {
+            // a small, quick-starting JVM per service: the local stack runs seven JVMs on a laptop
+            command.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC", "-Xss512k",
+                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1"));
+        }
+        command.addAll(List.of(
                 // class-data sharing archive, written at the first stop and reused for faster warm starts
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("cds").resolve(name + ".jsa"),
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
