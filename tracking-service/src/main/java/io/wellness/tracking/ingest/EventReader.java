@@ -23,6 +23,13 @@ public class EventReader {
     @Inject
     ObjectMapper json;
 
+    private OutcomeEventDecoder outcomes;
+
+    @jakarta.annotation.PostConstruct
+    void decoders() {
+        outcomes = new OutcomeEventDecoder(json.getFactory());
+    }
+
     public ReceivedEvent<BreakDueEvent> due(ConsumerRecord<String, byte[]> record) {
         BreakDueEvent event = parse(record, BreakDueEvent.class);
         if (event == null || event.breakId() == null || blank(event.employeeId()) || event.dueAt() == null) {
@@ -34,7 +41,10 @@ public class EventReader {
     }
 
     public ReceivedEvent<BreakOutcomeEvent> outcome(ConsumerRecord<String, byte[]> record) {
-        BreakOutcomeEvent event = parse(record, BreakOutcomeEvent.class);
+        BreakOutcomeEvent event = record.value() == null ? null : outcomes.decode(record.value());
+        if (event == null) {
+            event = parse(record, BreakOutcomeEvent.class);
+        }
         if (event == null || event.breakId() == null || blank(event.employeeId()) || event.outcome() == null
                 || event.occurredAt() == null) {
             reject(record, "an outcome event needs breakId, employeeId, outcome and occurredAt");

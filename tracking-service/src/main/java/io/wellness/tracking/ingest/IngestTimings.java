@@ -17,7 +17,7 @@ import java.util.Map;
 public class IngestTimings {
 
     public enum Phase {
-        DECODE, OUTCOME_LOG, BREAK_STATUS, DUE_LOG, OFFER, PARTICIPANTS, ROLLUPS, COMMIT;
+        DECODE, OUTCOME_LOG, DUE_LOG, OFFER, PARTICIPANTS, ROLLUPS, COMMIT;
 
         public String tag() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

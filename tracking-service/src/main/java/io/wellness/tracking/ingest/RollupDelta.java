@@ -1,55 +1,72 @@
 package io.wellness.tracking.ingest;
 
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * The rollup increments of one consumed batch, aggregated per key so each rollup row is written once per batch.
- * Keys are kept sorted: every transaction locks rollup rows in the same order, which rules out deadlocks between
- * the two consumers.
+ * Rows are handed out sorted by key: every transaction locks rollup rows in the same order, which rules out deadlocks
+ * between concurrent batches.
  */
 public final class RollupDelta {
 
     public record PeriodKey(String unit, LocalDate start, String team) implements Comparable<PeriodKey> {
-        private static final Comparator<PeriodKey> ORDER = Comparator.comparing(PeriodKey::unit)
-                .thenComparing(PeriodKey::start).thenComparing(PeriodKey::team);
-
         @Override
         public int compareTo(PeriodKey o) {
-            return ORDER.compare(this, o);
+            int c = unit.compareTo(o.unit);
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            return c != 0 ? c : team.compareTo(o.team);
         }
     }
 
     public record HourKey(String team, String unit, LocalDate start, int hour) implements Comparable<HourKey> {
-        private static final Comparator<HourKey> ORDER = Comparator.comparing(HourKey::team).thenComparing(HourKey::unit)
-                .thenComparing(HourKey::start).thenComparingInt(HourKey::hour);
-
         @Override
         public int compareTo(HourKey o) {
-            return ORDER.compare(this, o);
+            int c = team.compareTo(o.team);
+            if (c == 0) {
+                c = unit.compareTo(o.unit);
+            }
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            return c != 0 ? c : Integer.compare(hour, o.hour);
         }
     }
 
     public record ExerciseKey(String team, String unit, LocalDate start, String exerciseId) implements Comparable<ExerciseKey> {
-        private static final Comparator<ExerciseKey> ORDER = Comparator.comparing(ExerciseKey::team)
-                .thenComparing(ExerciseKey::unit).thenComparing(ExerciseKey::start).thenComparing(ExerciseKey::exerciseId);
-
         @Override
         public int compareTo(ExerciseKey o) {
-            return ORDER.compare(this, o);
+            int c = team.compareTo(o.team);
+            if (c == 0) {
+                c = unit.compareTo(o.unit);
+            }
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            return c != 0 ? c : exerciseId.compareTo(o.exerciseId);
         }
     }
 
     public record ParticipantKey(String team, String unit, LocalDate start, String employeeId) implements Comparable<ParticipantKey> {
-        private static final Comparator<ParticipantKey> ORDER = Comparator.comparing(ParticipantKey::team)
-                .thenComparing(ParticipantKey::unit).thenComparing(ParticipantKey::start).thenComparing(ParticipantKey::employeeId);
-
         @Override
         public int compareTo(ParticipantKey o) {
-            return ORDER.compare(this, o);
+            int c = team.compareTo(o.team);
+            if (c == 0) {
+                c = unit.compareTo(o.unit);
+            }
+            if (c == 0) {
+                c = start.compareTo(o.start);
+            }
+            return c != 0 ? c : employeeId.compareTo(o.employeeId);
         }
 
         public PeriodKey period() {
@@ -59,23 +76,19 @@ public final class RollupDelta {
 
     /** An employee behind a heat-map cell (offered a break at that hour of the period). */
     public record HourParticipant(String employeeId, HourKey cell) implements Comparable<HourParticipant> {
-        private static final Comparator<HourParticipant> ORDER = Comparator.comparing(HourParticipant::employeeId)
-                .thenComparing(HourParticipant::cell);
-
         @Override
         public int compareTo(HourParticipant o) {
-            return ORDER.compare(this, o);
+            int c = employeeId.compareTo(o.employeeId);
+            return c != 0 ? c : cell.compareTo(o.cell);
         }
     }
 
     /** An employee behind an exercise cell (completed that exercise in the period). */
     public record ExerciseParticipant(String employeeId, ExerciseKey cell) implements Comparable<ExerciseParticipant> {
-        private static final Comparator<ExerciseParticipant> ORDER = Comparator.comparing(ExerciseParticipant::employeeId)
-                .thenComparing(ExerciseParticipant::cell);
-
         @Override
         public int compareTo(ExerciseParticipant o) {
-            return ORDER.compare(this, o);
+            int c = employeeId.compareTo(o.employeeId);
+            return c != 0 ? c : cell.compareTo(o.cell);
         }
     }
 
@@ -84,14 +97,14 @@ public final class RollupDelta {
     /** Heat-map cells: offered, snoozed, skipped, completed, then distinct employees. Exercise cells: completed, employees. */
     public static final int HOUR_EMPLOYEES = 4, EXERCISE_EMPLOYEES = 1;
 
-    private final Map<PeriodKey, int[]> periods = new TreeMap<>();
-    private final Map<HourKey, int[]> hours = new TreeMap<>();
-    private final Map<ExerciseKey, int[]> exercises = new TreeMap<>();
+    // Hash maps while the batch is aggregated (many additions per key); each is sorted once, when written.
+    private final Map<PeriodKey, int[]> periods = new HashMap<>();
+    private final Map<HourKey, int[]> hours = new HashMap<>();
+    private final Map<ExerciseKey, int[]> exercises = new HashMap<>();
     /** offered, completed in this batch. */
-    private final Map<ParticipantKey, int[]> participants = new TreeMap<>();
-    /** Markers in key order: concurrent batches insert (and wait on) markers in the same order. */
-    private final java.util.SortedSet<HourParticipant> hourParticipants = new java.util.TreeSet<>();
-    private final java.util.SortedSet<ExerciseParticipant> exerciseParticipants = new java.util.TreeSet<>();
+    private final Map<ParticipantKey, int[]> participants = new HashMap<>();
+    private final Set<HourParticipant> hourParticipants = new HashSet<>();
+    private final Set<ExerciseParticipant> exerciseParticipants = new HashSet<>();
 
     public void add(BreakChange change) {
         int[] counts = new int[4];
@@ -159,7 +172,7 @@ public final class RollupDelta {
 
     /** What this delta made true in the database, to remember once it is committed. */
     public void rememberCommitted(KnownParticipants knownParticipants) {
-        List<Object> keys = new java.util.ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         participants.forEach((key, counts) -> {
             if (counts[1] > 0) {
                 keys.add(key);
@@ -174,28 +187,47 @@ public final class RollupDelta {
         return periods.isEmpty() && participants.isEmpty();
     }
 
+    // Rows are written in key order: concurrent batches lock (and wait on) the same rows in the same order, which
+    // rules out deadlocks between them.
+
     public Map<PeriodKey, int[]> periods() {
-        return periods;
+        return sorted(periods);
     }
 
     public Map<HourKey, int[]> hours() {
-        return hours;
+        return sorted(hours);
     }
 
     public Map<ExerciseKey, int[]> exercises() {
-        return exercises;
+        return sorted(exercises);
     }
 
     public Map<ParticipantKey, int[]> participants() {
-        return participants;
+        return sorted(participants);
     }
 
-    public java.util.SortedSet<HourParticipant> hourParticipants() {
-        return hourParticipants;
+    public List<HourParticipant> hourParticipants() {
+        return sorted(hourParticipants);
     }
 
-    public java.util.SortedSet<ExerciseParticipant> exerciseParticipants() {
-        return exerciseParticipants;
+    public List<ExerciseParticipant> exerciseParticipants() {
+        return sorted(exerciseParticipants);
+    }
+
+    private static <K extends Comparable<K>> Map<K, int[]> sorted(Map<K, int[]> rows) {
+        List<Map.Entry<K, int[]>> entries = new ArrayList<>(rows.entrySet());
+        entries.sort(Map.Entry.comparingByKey());
+        Map<K, int[]> inOrder = new LinkedHashMap<>(entries.size() * 2);
+        for (Map.Entry<K, int[]> entry : entries) {
+            inOrder.put(entry.getKey(), entry.getValue());
+        }
+        return inOrder;
+    }
+
+    private static <K extends Comparable<K>> List<K> sorted(Set<K> keys) {
+        List<K> inOrder = new ArrayList<>(keys);
+        Collections.sort(inOrder);
+        return inOrder;
     }
 
     public static List<String> completedExercisesOf(List<String> reported, List<String> planned) {

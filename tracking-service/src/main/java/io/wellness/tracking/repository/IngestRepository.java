@@ -34,6 +34,10 @@ public class IngestRepository {
     public static final short TOPIC_OUTCOMES = 2;
     /** Breaks without a team in their event still count in the company figures. */
     public static final String NO_TEAM = "unassigned";
+    /** PostgreSQL's order of uuids (bytes compared unsigned): rows are locked in the order the statements sort them. */
+    static final java.util.Comparator<UUID> DATABASE_ORDER = java.util.Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     /** Records the message ids; returns those never seen before (the others are duplicates). */
     public Set<UUID> markProcessed(Connection c, Collection<UUID> ids, short topic) throws SQLException {
@@ -59,7 +63,7 @@ public class IngestRepository {
      * outcomes that arrived earlier are reconciled here: the break counts with the status they left.
      */
     public List<BreakChange> offer(Connection c, List<ReceivedEvent<BreakDueEvent>> events) throws SQLException {
-        Map<UUID, BreakDueEvent> byBreak = new TreeMap<>();
+        Map<UUID, BreakDueEvent> byBreak = new TreeMap<>(DATABASE_ORDER);
         for (ReceivedEvent<BreakDueEvent> received : events) {
             byBreak.putIfAbsent(received.event().breakId(), received.event());
         }
@@ -116,69 +120,27 @@ public class IngestRepository {
     }
 
     /**
-     * Raises each break's status to the highest of the (new) outcome events. A break not offered yet is created as
-     * pending; it counts when its microbreaks.due event arrives.
-     */
-    public void raiseStatuses(Connection c, List<BreakOutcomeEvent> events, List<BreakChange> changes) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        Map<UUID, BreakOutcomeEvent> highest = new TreeMap<>();
-        for (BreakOutcomeEvent e : events) {
-            highest.merge(e.breakId(), e, (a, b) -> BreakStatus.of(b.outcome()).compareTo(BreakStatus.of(a.outcome())) > 0 ? b : a);
-        }
-        List<UUID> ids = new ArrayList<>();
-        List<String> employees = new ArrayList<>(), exercises = new ArrayList<>();
-        List<Short> statuses = new ArrayList<>();
-        highest.forEach((id, e) -> {
-            ids.add(id);
-            employees.add(e.employeeId());
-            statuses.add(BreakStatus.of(e.outcome()).code());
-            exercises.add(SqlArrays.joinList(e.exerciseIds()));
-        });
-        String sql = """
-                insert into break_record as b (break_id, employee_id, status, completed_exercises)
-                select id, emp, st, case when st = 3 then string_to_array(ex, chr(31)) else '{}'::text[] end
-                from unnest(?::uuid[], ?::text[], ?::int2[], ?::text[]) as x(id, emp, st, ex)
-                on conflict (break_id) do update set prev_status = b.status, status = excluded.status,
-                    completed_exercises = case when excluded.status = 3 then excluded.completed_exercises else b.completed_exercises end
-                where b.status < excluded.status
-                returning offered, team, local_day, local_hour, employee_id, prev_status, status, planned_exercises, completed_exercises""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlArrays.set(ps, 1, "uuid", ids);
-            SqlArrays.set(ps, 2, "text", employees);
-            SqlArrays.set(ps, 3, "int2", statuses);
-            SqlArrays.set(ps, 4, "text", exercises);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!rs.getBoolean(1)) {
-                        continue; // pending: reconciled when the break arrives
-                    }
-                    changes.add(new BreakChange(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getShort(4),
-                            rs.getString(5), false, BreakStatus.ofCode(rs.getShort(6)), BreakStatus.ofCode(rs.getShort(7)),
-                            RollupDelta.completedExercisesOf(SqlArrays.list(rs.getArray(9)), SqlArrays.list(rs.getArray(8)))));
-                }
-            }
-        }
-    }
-
-    /**
-     * Stores the outcome events not seen before and returns them: the table's key is the message id, so it is the
+     * Stores the outcome events not seen before and raises each break's status to the highest of them, in one
+     * statement; returns how many events were new. The outcome table's key is the message id, so it is the
      * idempotency log of the outcomes topic (erased employees' message ids are tombstones in processed_message).
+     * A break not offered yet is created as pending; it counts when its microbreaks.due event arrives. The breaks
+     * changed by an offered break's new status are added to {@code changes}.
      */
-    public List<BreakOutcomeEvent> insertOutcomeEvents(Connection c, List<ReceivedEvent<BreakOutcomeEvent>> received)
+    public int recordOutcomes(Connection c, List<ReceivedEvent<BreakOutcomeEvent>> received, List<BreakChange> changes)
             throws SQLException {
         if (received.isEmpty()) {
-            return List.of();
+            return 0;
         }
         Map<UUID, BreakOutcomeEvent> byId = new LinkedHashMap<>();
         for (ReceivedEvent<BreakOutcomeEvent> r : received) {
             byId.putIfAbsent(r.messageId(), r.event());
         }
-        List<UUID> ids = new ArrayList<>(), eventIds = new ArrayList<>(), breaks = new ArrayList<>();
-        List<String> employees = new ArrayList<>(), times = new ArrayList<>(), channels = new ArrayList<>(), exercises = new ArrayList<>();
-        List<Short> outcomes = new ArrayList<>();
-        List<Integer> snoozes = new ArrayList<>();
+        int n = byId.size();
+        List<UUID> ids = new ArrayList<>(n), eventIds = new ArrayList<>(n), breaks = new ArrayList<>(n);
+        List<String> employees = new ArrayList<>(n), times = new ArrayList<>(n), channels = new ArrayList<>(n),
+                exercises = new ArrayList<>(n);
+        List<Short> outcomes = new ArrayList<>(n);
+        List<Integer> snoozes = new ArrayList<>(n);
         byId.forEach((id, e) -> {
             ids.add(id);
             eventIds.add(e.eventId());
@@ -190,15 +152,31 @@ public class IngestRepository {
             snoozes.add(e.snoozeNumber());
             exercises.add(SqlArrays.joinList(e.exerciseIds()));
         });
+        // breaks are locked in key order (as by offer): concurrent batches cannot deadlock on them
         String sql = """
-                insert into outcome_event (message_id, event_id, break_id, employee_id, outcome, occurred_at, channel, snooze_number, exercise_ids)
-                select id, ev, b, emp, o, t::timestamptz, ch, sn, string_to_array(ex, chr(31))
-                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[])
-                     as x(id, ev, b, emp, o, t, ch, sn, ex)
-                where not exists (select 1 from processed_message m where m.id = x.id)
-                on conflict do nothing
-                returning message_id""";
-        List<BreakOutcomeEvent> fresh = new ArrayList<>();
+                with fresh as (
+                    insert into outcome_event (message_id, event_id, break_id, employee_id, outcome, occurred_at, channel, snooze_number, exercise_ids)
+                    select id, ev, b, emp, o, t::timestamptz, ch, sn, string_to_array(ex, chr(31))
+                    from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[])
+                         as x(id, ev, b, emp, o, t, ch, sn, ex)
+                    where not exists (select 1 from processed_message m where m.id = x.id)
+                    on conflict do nothing
+                    returning break_id, employee_id, outcome, exercise_ids
+                ), highest as (
+                    select distinct on (break_id) break_id, employee_id, outcome, exercise_ids from fresh
+                    order by break_id, outcome desc
+                ), raised as (
+                    insert into break_record as b (break_id, employee_id, status, completed_exercises)
+                    select break_id, employee_id, outcome, case when outcome = 3 then exercise_ids else '{}'::text[] end
+                    from highest order by break_id
+                    on conflict (break_id) do update set prev_status = b.status, status = excluded.status,
+                        completed_exercises = case when excluded.status = 3 then excluded.completed_exercises else b.completed_exercises end
+                    where b.status < excluded.status
+                    returning offered, team, local_day, local_hour, employee_id, prev_status, status, planned_exercises, completed_exercises
+                )
+                select (select count(*) from fresh), r.*
+                from (select 1) as one left join raised r on r.offered""";
+        int fresh = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             SqlArrays.set(ps, 1, "uuid", ids);
             SqlArrays.set(ps, 2, "uuid", eventIds);
@@ -211,7 +189,13 @@ public class IngestRepository {
             SqlArrays.set(ps, 9, "text", exercises);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    fresh.add(byId.get(rs.getObject(1, UUID.class)));
+                    fresh = rs.getInt(1);
+                    if (rs.getObject(2) == null) {
+                        continue; // no offered break changed (pending ones are reconciled when the break arrives)
+                    }
+                    changes.add(new BreakChange(rs.getString(3), rs.getObject(4, LocalDate.class), rs.getShort(5),
+                            rs.getString(6), false, BreakStatus.ofCode(rs.getShort(7)), BreakStatus.ofCode(rs.getShort(8)),
+                            RollupDelta.completedExercisesOf(SqlArrays.list(rs.getArray(10)), SqlArrays.list(rs.getArray(9)))));
                 }
             }
         }

@@ -22,9 +22,7 @@ public class RollupRepository {
         }
         long t = System.nanoTime();
         // participants and cell markers first: the rows they create tell which employees are new to a period or cell
-        if (!delta.participants().isEmpty()) {
-            upsertParticipants(c, delta);
-        }
+        upsertParticipants(c, delta);
         insertHourParticipants(c, delta);
         insertExerciseParticipants(c, delta);
         t = timings.record(IngestTimings.Phase.PARTICIPANTS, t);
@@ -35,8 +33,12 @@ public class RollupRepository {
     }
 
     private void upsertParticipants(Connection c, RollupDelta delta) throws SQLException {
+        Map<RollupDelta.ParticipantKey, int[]> participants = delta.participants();
+        if (participants.isEmpty()) {
+            return;
+        }
         List<RollupDelta.ParticipantKey> offered = new ArrayList<>(), completed = new ArrayList<>();
-        delta.participants().forEach((k, v) -> {
+        participants.forEach((k, v) -> {
             if (v[0] > 0) {
                 offered.add(k);
             }
@@ -96,12 +98,13 @@ public class RollupRepository {
 
     /** Heat-map cells: each marker that is new adds one distinct employee to its cell. */
     private void insertHourParticipants(Connection c, RollupDelta delta) throws SQLException {
-        if (delta.hourParticipants().isEmpty()) {
+        List<RollupDelta.HourParticipant> markers = delta.hourParticipants();
+        if (markers.isEmpty()) {
             return;
         }
         List<String> employees = new ArrayList<>(), teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>();
         List<Short> hours = new ArrayList<>();
-        for (RollupDelta.HourParticipant p : delta.hourParticipants()) {
+        for (RollupDelta.HourParticipant p : markers) {
             employees.add(p.employeeId());
             teams.add(p.cell().team());
             units.add(p.cell().unit());
@@ -130,12 +133,13 @@ public class RollupRepository {
 
     /** Exercise cells: each marker that is new adds one distinct employee to its cell. */
     private void insertExerciseParticipants(Connection c, RollupDelta delta) throws SQLException {
-        if (delta.exerciseParticipants().isEmpty()) {
+        List<RollupDelta.ExerciseParticipant> markers = delta.exerciseParticipants();
+        if (markers.isEmpty()) {
             return;
         }
         List<String> employees = new ArrayList<>(), teams = new ArrayList<>(), units = new ArrayList<>(), starts = new ArrayList<>(),
                 exercises = new ArrayList<>();
-        for (RollupDelta.ExerciseParticipant p : delta.exerciseParticipants()) {
+        for (RollupDelta.ExerciseParticipant p : markers) {
             employees.add(p.employeeId());
             teams.add(p.cell().team());
             units.add(p.cell().unit());

@@ -17,7 +17,14 @@ final class SqlArrays {
 
     static void set(PreparedStatement ps, int index, String type, Collection<?> values) throws SQLException {
         Connection c = ps.getConnection();
-        Array array = c.createArrayOf(type, values.toArray());
+        // typed element arrays: the driver sends text and integer arrays in binary, a plain Object[] as escaped text
+        Object[] elements = switch (type) {
+            case "text" -> values.toArray(new String[0]);
+            case "int4" -> values.toArray(new Integer[0]);
+            case "int2" -> values.toArray(new Short[0]);
+            default -> values.toArray();
+        };
+        Array array = c.createArrayOf(type, elements);
         ps.setArray(index, array);
     }
 

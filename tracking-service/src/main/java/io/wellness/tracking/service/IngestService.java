@@ -82,14 +82,12 @@ public class IngestService {
             RollupDelta[] applied = new RollupDelta[1];
             int recorded = inTransaction(c -> {
                 long t = System.nanoTime();
-                // the raw table is the idempotency log of this topic: only events never seen come back
-                List<BreakOutcomeEvent> fresh = ingest.insertOutcomeEvents(c, events);
-                t = timings.record(IngestTimings.Phase.OUTCOME_LOG, t);
+                // the raw table is the idempotency log of this topic: only events never seen raise a status
                 List<BreakChange> changes = new java.util.ArrayList<>();
-                ingest.raiseStatuses(c, fresh, changes);
-                timings.record(IngestTimings.Phase.BREAK_STATUS, t);
+                int fresh = ingest.recordOutcomes(c, events, changes);
+                timings.record(IngestTimings.Phase.OUTCOME_LOG, t);
                 applied[0] = apply(c, changes);
-                return fresh.size();
+                return fresh;
             });
             applied[0].rememberCommitted(knownParticipants);
             recordedOutcomes.increment(recorded);
