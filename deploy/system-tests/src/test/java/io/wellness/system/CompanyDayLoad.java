@@ -54,9 +54,13 @@ public final class CompanyDayLoad {
         int teams = Math.max(1, employees / TEAM_SIZE);
         Path dataDir = Files.createTempDirectory("wellness-load-");
         System.out.printf(Locale.ROOT, "load: %,d employees in %d teams, scheduler clock x%.0f, data in %s%n", employees, teams, speed, dataDir);
-        // the scheduler's day starts at 03:00 (today, UTC) whatever the real time: the roster is imported before
-        // the working day begins, and the whole day is run
-        String clockStart = LocalDate.now(ZoneOffset.UTC).atTime(3, 0).toInstant(ZoneOffset.UTC).toString();
+        // the scheduler's clock starts a lead-in (3 real minutes: stack start and roster import) before the working
+        // day, whatever the real time, so the whole day is run; never before midnight
+        Duration leadIn = Duration.ofSeconds(Long.getLong("wellness.load.lead-in-seconds", 180));
+        java.time.LocalTime startOfDay = java.time.LocalTime.parse(DAY_START);
+        long leadInScheduler = Math.min((long) (leadIn.toSeconds() * speed), startOfDay.toSecondOfDay());
+        String clockStart = LocalDate.now(ZoneOffset.UTC).atTime(startOfDay.minusSeconds(leadInScheduler))
+                .toInstant(ZoneOffset.UTC).toString();
         SystemStack stack = SystemStack.start(dataDir, Map.of("scheduler", Map.of(
                 "WELLNESS_CLOCK_SPEED", Double.toString(speed),
                 "WELLNESS_SCHEDULER_CLOCK_START", clockStart,
