@@ -47,48 +47,73 @@ public class ScheduleService {
     /** Every employee (or those with ids in {@code onlyIds} when not null), in chunks; returns how many. */
     public int rescheduleAll(Connection connection, List<String> onlyIds, Instant now) throws SQLException {
         CompanyPolicy policy = ScheduleQueries.policy(connection);
-        String lastId = "";
         int total = 0;
-        while (true) {
-            List<EmployeeSchedule> chunk = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("select " + ScheduleQueries.SCHEDULE_COLUMNS + """
-                     from employee e left join employee_settings st on st.employee_id = e.id
-                    where e.id > ? and (?::text[] is null or e.id = any (?::text[])) order by e.id limit ?""")) {
-                ps.setString(1, lastId);
-                var ids = onlyIds == null ? null : ScheduleQueries.textArray(connection, onlyIds);
-                ps.setArray(2, ids);
-                ps.setArray(3, ids);
-                ps.setInt(4, CHUNK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        chunk.add(ScheduleQueries.schedule(rs, policy));
-                    }
-                }
+        if (onlyIds != null) {
+            // chunks of the given ids themselves: each query looks up at most CHUNK ids by primary key (matching
+            // every employee row against the whole list instead grows with the square of an import's size)
+            List<String> ids = onlyIds.stream().distinct().sorted().toList();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<String> chunkIds = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                total += reschedule(connection, schedules(connection, policy, "e.id = any (?::text[])",
+                        ps -> ps.setArray(1, ScheduleQueries.textArray(connection, chunkIds))), now);
             }
+            return total;
+        }
+        String[] lastId = {""};
+        while (true) {
+            List<EmployeeSchedule> chunk = schedules(connection, policy, "e.id > ? order by e.id limit " + CHUNK,
+                    ps -> ps.setString(1, lastId[0]));
             if (chunk.isEmpty()) {
                 return total;
             }
-            List<String> ids = chunk.stream().map(EmployeeSchedule::employeeId).toList();
-            Map<String, List<BusyInterval>> busy = ScheduleQueries.busyBlocks(connection, ids, now);
-            List<String> next = new ArrayList<>(chunk.size());
-            for (EmployeeSchedule schedule : chunk) {
-                next.add(BreakTimer.nextDue(schedule.rules(busy.getOrDefault(schedule.employeeId(), List.of())), now)
-                        .map(Instant::toString).orElse(null));
-            }
-            try (PreparedStatement ps = connection.prepareStatement("""
-                    insert into break_schedule (employee_id, next_due_at)
-                    select u.id, u.next_due::timestamptz from unnest(?::text[], ?::text[]) as u(id, next_due)
-                    on conflict (employee_id) do update set next_due_at = excluded.next_due_at,
-                                                             version = break_schedule.version + 1
-                    where break_schedule.next_due_at is null or break_schedule.next_due_at > ?""")) {
-                ps.setArray(1, ScheduleQueries.textArray(connection, ids));
-                ps.setArray(2, ScheduleQueries.textArray(connection, next));
-                ps.setObject(3, ScheduleQueries.utc(now));
-                ps.executeUpdate();
-            }
-            total += chunk.size();
-            lastId = ids.getLast();
+            total += reschedule(connection, chunk, now);
+            lastId[0] = chunk.getLast().employeeId();
         }
+    }
+
+    private interface Parameters {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<EmployeeSchedule> schedules(Connection connection, CompanyPolicy policy, String condition,
+                                                    Parameters parameters) throws SQLException {
+        List<EmployeeSchedule> chunk = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("select " + ScheduleQueries.SCHEDULE_COLUMNS
+                + " from employee e left join employee_settings st on st.employee_id = e.id where " + condition)) {
+            parameters.set(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    chunk.add(ScheduleQueries.schedule(rs, policy));
+                }
+            }
+        }
+        return chunk;
+    }
+
+    /** Writes each employee's next due break; returns how many employees. */
+    private static int reschedule(Connection connection, List<EmployeeSchedule> chunk, Instant now) throws SQLException {
+        if (chunk.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = chunk.stream().map(EmployeeSchedule::employeeId).toList();
+        Map<String, List<BusyInterval>> busy = ScheduleQueries.busyBlocks(connection, ids, now);
+        List<String> next = new ArrayList<>(chunk.size());
+        for (EmployeeSchedule schedule : chunk) {
+            next.add(BreakTimer.nextDue(schedule.rules(busy.getOrDefault(schedule.employeeId(), List.of())), now)
+                    .map(Instant::toString).orElse(null));
+        }
+        try (PreparedStatement ps = connection.prepareStatement("""
+                insert into break_schedule (employee_id, next_due_at)
+                select u.id, u.next_due::timestamptz from unnest(?::text[], ?::text[]) as u(id, next_due)
+                on conflict (employee_id) do update set next_due_at = excluded.next_due_at,
+                                                         version = break_schedule.version + 1
+                where break_schedule.next_due_at is null or break_schedule.next_due_at > ?""")) {
+            ps.setArray(1, ScheduleQueries.textArray(connection, ids));
+            ps.setArray(2, ScheduleQueries.textArray(connection, next));
+            ps.setObject(3, ScheduleQueries.utc(now));
+            ps.executeUpdate();
+        }
+        return chunk.size();
     }
 
     public AgroalDataSource dataSource() {
