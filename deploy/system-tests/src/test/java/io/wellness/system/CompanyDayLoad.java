@@ -118,7 +118,6 @@ public final class CompanyDayLoad {
         long[] completed = new long[teams];
         LocalDate day = null;
         long firstDueSeenAt = 0;
-        Instant earliestDue = null;
         long lastDueSeenAt = 0;
         long dueRecords = 0;
         try (KafkaConsumer<String, String> due = consumer(stack.kafkaBootstrap());
@@ -143,7 +142,6 @@ public final class CompanyDayLoad {
                     }
                     dueRecords++;
                     lastDueSeenAt = System.nanoTime();
-                    earliestDue = earliestDue == null || dueAt.isBefore(earliestDue) ? dueAt : earliestDue;
                     int team = teamOf.computeIfAbsent(event.path("team").asText(), t -> Integer.parseInt(t.substring("team-".length())));
                     offered[team]++;
                     UUID breakId = UUID.fromString(event.path("breakId").asText());
@@ -169,17 +167,9 @@ public final class CompanyDayLoad {
         long totalCompleted = java.util.Arrays.stream(completed).sum();
         double emitSeconds = (lastDueSeenAt - firstDueSeenAt) / 1e9;
         System.out.println();
-        // the accelerated clock starts at the real time of day: a run may begin when the working day is under way
-        java.time.LocalTime firstWaveEnd = java.time.LocalTime.parse(DAY_START).plusMinutes(45 + 5);
-        java.time.LocalTime from = earliestDue == null || !earliestDue.atZone(ZoneOffset.UTC).toLocalTime().isAfter(firstWaveEnd)
-                ? java.time.LocalTime.MIN : earliestDue.atZone(ZoneOffset.UTC).toLocalTime();
-        long expected = expectedBreaks(employees, from);
-        System.out.printf(Locale.ROOT, "breaks due on %s:           %,d of %,d the schedule rules give from %s (%,d records read); day took %.1f s real%n",
-                day, totalOffered, expected, from.withNano(0), dueRecords, emitSeconds);
-        if (from.isAfter(firstWaveEnd)) {
-            System.out.printf(Locale.ROOT, "  the working day was under way when the run began: only breaks due from %s on are counted (%,d in a whole day)%n",
-                    from.withNano(0), expectedBreaks(employees, java.time.LocalTime.MIN));
-        }
+        long expected = expectedBreaks(employees);
+        System.out.printf(Locale.ROOT, "breaks due on %s:           %,d of %,d the schedule rules give (%,d records read); day took %.1f s real%n",
+                day, totalOffered, expected, dueRecords, emitSeconds);
         if (totalOffered < expected) {
             System.out.printf(Locale.ROOT, "  %,d breaks were not sent: later than the emitter's backlog grace (15 min of scheduler time = %.0f ms real at x%.0f),"
                     + " they are skipped by design; a lower clock speed gives the emitter more real time%n", expected - totalOffered, 900_000 / speed, speed);
@@ -193,21 +183,15 @@ public final class CompanyDayLoad {
         printDashboards(api, day, offered, completed, totalOffered, totalCompleted);
     }
 
-    /**
-     * Breaks the day should hold from {@code from} on: one every 45 min from 09:00 + 45 min + the employee's stable
-     * offset, before 17:30.
-     */
-    static long expectedBreaks(int employees, java.time.LocalTime from) {
-        Duration skip = Duration.between(java.time.LocalTime.parse(DAY_START), from);
+    /** Breaks the day should hold: one every 45 min from 09:00 + 45 min + the employee's stable offset, before 17:30. */
+    static long expectedBreaks(int employees) {
         Duration interval = Duration.ofMinutes(45);
         Duration day = Duration.between(java.time.LocalTime.parse(DAY_START), java.time.LocalTime.parse(DAY_END));
         long total = 0;
         for (int i = 0; i < employees; i++) {
             Duration first = interval.plus(NearTermBreaks.offsetOf(String.format(Locale.ROOT, "load-%06d", i), interval));
             for (Duration at = first; at.compareTo(day) < 0; at = at.plus(interval)) {
-                if (at.compareTo(skip) >= 0) {
-                    total++;
-                }
+                total++;
             }
         }
         return total;

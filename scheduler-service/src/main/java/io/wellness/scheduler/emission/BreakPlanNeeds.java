@@ -20,7 +20,6 @@ import java.util.Map;
 final class BreakPlanNeeds {
     private final Map<List<Object>, PlanProfile> profiles = new HashMap<>();
     private final Map<PlanStore.PlanNeed, String> keys = new HashMap<>();
-    private final Map<String, PlanStore.PlanNeed> byKey = new HashMap<>();
 
     /** The plan key of the employee's break due at {@code due}; the need is remembered. */
     String keyOf(EmployeeSchedule schedule, Instant due) {
@@ -32,16 +31,14 @@ final class BreakPlanNeeds {
                 schedule.focusRegions(), schedule.avoid()), k -> new PlanProfile(schedule.position(),
                 schedule.equipment(), schedule.focusRegions(), schedule.avoid()));
         PlanStore.PlanNeed need = new PlanStore.PlanNeed(profile, local.toLocalDate(), slot);
-        String key = keys.computeIfAbsent(need, PlanStore.PlanNeed::key);
-        byKey.putIfAbsent(key, need);
-        return key;
+        return keys.computeIfAbsent(need, PlanStore.PlanNeed::key);
     }
 
     Collection<PlanStore.PlanNeed> needs() {
-        return byKey.values();
+        return keys.keySet();
     }
 
     boolean isEmpty() {
-        return byKey.isEmpty();
+        return keys.isEmpty();
     }
 }
