@@ -37,7 +37,7 @@ class LocalStackIT {
     @Test
     void upServesEveryServiceAndCtrlCLeavesNoProcess(@TempDir Path dataDir) throws Exception {
         Path repoRoot = Path.of(System.getProperty("wellness.repo.root")).toAbsolutePath().normalize();
-        int offset = 20000 + (int) (ProcessHandle.current().pid() % 500) * 10;
+        int offset = freeOffset();
         StackPorts ports = new StackPorts(offset);
         assertThat(ports.all().values()).noneMatch(Ports::isListening);
 
@@ -81,6 +81,21 @@ class LocalStackIT {
                 .as("no process still uses the stack's data folder").isEmpty();
         assertThat(ports.all().values()).noneMatch(Ports::isListening);
         assertThat(String.join("\n", output)).contains("Wellness stack stopped.");
+    }
+
+    /**
+     * An offset whose every port is free and below the kernel's ephemeral range (highest: Keycloak management, 9180 +
+     * offset &lt; 32768), so no outgoing connection can take one of them while the stack starts.
+     */
+    private static int freeOffset() {
+        int first = (int) (ProcessHandle.current().pid() % 1800);
+        for (int i = 0; i < 1800; i++) {
+            int offset = 5000 + ((first + i) % 1800) * 10;
+            if (new StackPorts(offset).all().values().stream().noneMatch(Ports::isListening)) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("no free set of local-stack ports");
     }
 
     private static Process launcher(Path repoRoot, Path dataDir, int offset, String command) throws Exception {

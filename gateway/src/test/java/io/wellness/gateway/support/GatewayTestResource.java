@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.wellness.infra.KeycloakServer;
+import io.wellness.infra.Ports;
 import io.wellness.infra.quarkus.TestInfrastructure;
 import io.wellness.infra.quarkus.Tokens;
 import io.wellness.infra.quarkus.WellnessTestResource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public Map<String, String> start() {
         infrastructure.init(Map.of());
         Map<String, String> config = new HashMap<>(infrastructure.start());
-        int port = Integer.getInteger(PORT_PROPERTY, freePort());
+        int port = Integer.getInteger(PORT_PROPERTY, Ports.freePort());
         System.setProperty(PORT_PROPERTY, Integer.toString(port));
         allowRedirectsTo("http://localhost:" + port + "/*");
         fake = new FakeServices(READ_TIMEOUT_MILLIS * 3);
@@ -54,14 +54,6 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     public void stop() {
         if (fake != null) {
             fake.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
