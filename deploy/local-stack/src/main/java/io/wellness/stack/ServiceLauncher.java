@@ -26,6 +26,8 @@ public final class ServiceLauncher {
     /** System property choosing the services' JVM settings: unset = small and quick to start, {@code production}. */
     public static final String JVM_PROPERTY = "wellness.stack.jvm";
     public static final String PRODUCTION_JVM = "production";
+    /** Extra JVM options for the production settings (diagnostics only). */
+    public static final String JVM_OPTIONS_PROPERTY = "wellness.stack.jvm.options";
 
     private ServiceLauncher() {
     }
@@ -41,19 +43,28 @@ public final class ServiceLauncher {
             throw new IllegalStateException(runnerJar + " is missing: build it with ./mvnw install -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.currentJava()));
+        Map<String, String> processEnvironment = new java.util.HashMap<>(environment);
         if (PRODUCTION_JVM.equals(System.getProperty(JVM_PROPERTY))) {
-            // as deploy/kubernetes runs it: 512 MiB limit, MaxRAMPercentage=75 (384 MB heap), one CPU (serial GC),
-            // full JIT: for load runs, where the laptop-sized JVM below would measure the JVM, not the service
-            command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+            // exactly as deploy/kubernetes runs it (the image's JAVA_OPTS within the Deployment's limits), full JIT:
+            // for load runs, where the laptop-sized JVM below would measure the JVM, not the service
+            Path module = runnerJar.toAbsolutePath().getParent().getParent().getParent();
+            ContainerJvmSettings pod = ContainerJvmSettings.of(module.getParent(), module.getFileName().toString());
+            command.addAll(pod.javaOptions());
+            processEnvironment.putAll(pod.environment());
+            // e.g. -Dwellness.stack.jvm.options=-XX:NativeMemoryTracking=summary to see where a service's memory goes
+            String extra = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
         } else {
             // a small, quick-starting JVM per service: the local stack runs seven JVMs on a laptop
             command.addAll(List.of("-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:+UseSerialGC", "-Xss512k",
-                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1"));
+                    "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1",
+                    // class-data sharing archive, written at the first stop and reused for faster warm starts
+                    "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("cds").resolve(name + ".jsa"),
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
         }
         command.addAll(List.of(
-                // class-data sharing archive, written at the first stop and reused for faster warm starts
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dataDir.resolve("cds").resolve(name + ".jsa"),
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-Djava.io.tmpdir=" + dataDir.resolve("tmp"),
                 "-jar", runnerJar.toString()));
         try {
@@ -63,7 +74,7 @@ public final class ServiceLauncher {
             throw new IllegalStateException(e);
         }
         long started = System.nanoTime();
-        ManagedProcess process = ManagedProcess.start(name, command, environment, runnerJar.getParent(), logFile);
+        ManagedProcess process = ManagedProcess.start(name, command, processEnvironment, runnerJar.getParent(), logFile);
         onSpawn.accept(process);
         process.awaitReady(() -> ready(port), timeout);
         Duration readyAfter = Duration.ofNanos(System.nanoTime() - started);
@@ -88,9 +99,17 @@ public final class ServiceLauncher {
 
     /** VmRSS of a Linux process in KiB, 0 where /proc is not available. */
     public static long rssKiB(long pid) {
+        return statusKiB(pid, "VmRSS:");
+    }
+
+    /**
+     * A memory line of /proc/PID/status in KiB: VmRSS (resident now), VmHWM (peak resident), RssAnon (resident and
+     * not backed by a file: what a container's memory limit cannot reclaim). 0 where /proc is not available.
+     */
+    public static long statusKiB(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }

@@ -177,10 +177,18 @@ public final class CompanyDayLoad {
         System.out.printf(Locale.ROOT, "throughput (due events):       %,.0f breaks/s on average over the day%n", totalOffered / Math.max(emitSeconds, 0.001));
         printLateness(stack, day, speed);
         printDeliveries(stack, day);
+        // peak resident memory over the whole run against the pod's limit (the JVMs run with deploy/kubernetes's settings)
         for (String service : List.of("catalog", "scheduler", "tracking", "gateway")) {
-            System.out.printf(Locale.ROOT, "memory %-10s RSS %5d MB%n", service, stack.rssKiB(service) / 1024);
+            System.out.printf(Locale.ROOT, "memory %-10s RSS peak %4d MB, now %4d MB (anonymous %4d MB)  | pod limit %d MiB%n", service,
+                    stack.memoryKiB(service, "VmHWM:") / 1024, stack.memoryKiB(service, "VmRSS:") / 1024,
+                    stack.memoryKiB(service, "RssAnon:") / 1024, podMemoryLimitMiB(service));
         }
         printDashboards(api, day, offered, completed, totalOffered, totalCompleted);
+    }
+
+    private static long podMemoryLimitMiB(String service) {
+        String module = service.equals("gateway") ? service : service + "-service";
+        return io.wellness.stack.ContainerJvmSettings.of(Path.of(System.getProperty("wellness.repo.root", ".")), module).memoryLimitMiB();
     }
 
     /** Breaks the day should hold: one every 45 min from 09:00 + 45 min + the employee's stable offset, before 17:30. */

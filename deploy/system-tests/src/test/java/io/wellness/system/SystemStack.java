@@ -192,9 +192,14 @@ final class SystemStack implements AutoCloseable {
     }
 
     long rssKiB(String name) {
+        return memoryKiB(name, "VmRSS:");
+    }
+
+    /** A memory field of the service's JVM in /proc/PID/status (see ServiceLauncher.statusKiB). */
+    long memoryKiB(String name, String field) {
         synchronized (running) {
             ManagedProcess process = running.get(name);
-            return process == null ? 0 : ServiceLauncher.rssKiB(process.tree().getLast().pid());
+            return process == null ? 0 : ServiceLauncher.statusKiB(process.tree().getLast().pid(), field);
         }
     }
 

@@ -193,6 +193,23 @@ class ContainerImageTest {
     }
 
     @Test
+    void theJvmIsSizedWithinThePodsMemoryLimitAndBothPlacesAgree() throws IOException {
+        String javaOpts = all("ENV").stream().filter(e -> e.startsWith("JAVA_OPTS=")).findFirst().orElseThrow();
+        // a heap of 75 % left 128 MiB of a 512Mi pod for everything else: a loaded service went past the limit
+        assertThat(javaOpts).contains("-XX:MaxRAMPercentage=50.0", "-XX:MaxMetaspaceSize=", "-XX:ReservedCodeCacheSize=",
+                "-XX:MaxDirectMemorySize=", "-Xss");
+        String arenas = all("ENV").stream().filter(e -> e.startsWith("MALLOC_ARENA_MAX=")).findFirst().orElseThrow()
+                .substring("MALLOC_ARENA_MAX=".length());
+        assertThat(arenas).isEqualTo("2");
+        for (Path overlay : Rendered.overlays()) {
+            List<JsonNode> objects = Rendered.overlay(overlay);
+            Rendered.ofKind(objects, "Deployment").forEach(d ->
+                    assertThat(Env.of(d, objects).get("MALLOC_ARENA_MAX")).as("%s in %s", d.at("/metadata/name").asText(), overlay)
+                            .isEqualTo(arenas));
+        }
+    }
+
+    @Test
     void imageNamesAndTagsLiveInOnePlaceThatTheScriptAndEveryOverlayUse() throws IOException {
         Map<String, String> refs = imageRefs();
         assertThat(refs).containsOnlyKeys("catalog-service", "scheduler-service", "tracking-service", "gateway");

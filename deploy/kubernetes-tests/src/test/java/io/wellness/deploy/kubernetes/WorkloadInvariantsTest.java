@@ -66,6 +66,35 @@ class WorkloadInvariantsTest {
         }
     }
 
+    /**
+     * What a loaded service's JVM used besides its heap in deploy/load-test.sh (metaspace ~80, JIT code ~30, class
+     * space and symbols ~32, direct buffers ~40, threads, GC and malloc: 230–255 MiB, scheduler the highest).
+     */
+    private static final long MEASURED_NON_HEAP_MIB = 256;
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theHeapLeavesRoomForWhatTheJvmUsesBesidesIt(Path overlay) {
+        List<JsonNode> objects = Rendered.overlay(overlay);
+        for (JsonNode deployment : deployments(overlay)) {
+            String javaOpts = Env.of(deployment, objects).get("JAVA_OPTS");
+            Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)").matcher(javaOpts);
+            assertThat(percentage.find()).as(Rendered.id(deployment) + " sizes its heap from the limit").isTrue();
+            long limitMiB = mebibytes(deployment.at("/spec/template/spec/containers/0/resources/limits/memory").asText());
+            double heapMiB = limitMiB * Double.parseDouble(percentage.group(1)) / 100;
+            assertThat(heapMiB + MEASURED_NON_HEAP_MIB).as("%s: heap %.0f MiB + non-heap within the %d MiB limit",
+                    Rendered.id(deployment), heapMiB, limitMiB).isLessThanOrEqualTo(limitMiB);
+        }
+    }
+
+    private static long mebibytes(String quantity) {
+        if (quantity.endsWith("Gi")) {
+            return Long.parseLong(quantity.substring(0, quantity.length() - 2)) * 1024;
+        }
+        assertThat(quantity).as("memory limits are written in Mi or Gi").endsWith("Mi");
+        return Long.parseLong(quantity.substring(0, quantity.length() - 2));
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void podsRunNonRootReadOnlyWithoutCapabilitiesOrPrivilegeEscalation(Path overlay) {
