@@ -47,6 +47,14 @@ public interface DeliveryConfig {
     @WithDefault("PT1M")
     Duration lease();
 
+    /**
+     * Deliveries this replica holds in memory at most (waiting in a workspace's queue or being sent). Beyond it a
+     * claimed delivery stays in the delivery log only, and the retry sweep starts it when there is room: memory
+     * stays bounded whatever the backlog (a rate-limited workspace, a slow chat API, a day's backlog on Kafka).
+     */
+    @WithDefault("5000")
+    int maxInFlight();
+
     /** Deliveries in flight at once per workspace; more wait in that workspace's queue only. */
     @WithDefault("64")
     int workspaceConcurrency();

@@ -20,7 +20,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -47,6 +51,8 @@ public class DeliveryService {
     private final ConcurrentMap<String, WorkspaceLane> lanes = new ConcurrentHashMap<>();
     /** Emissions being attempted by this replica: the retry sweep must not start them a second time. */
     private final Set<DeliveryKey> inFlight = ConcurrentHashMap.newKeySet();
+    /** Claimed but left to the sweep (no room in memory): their leases are handed back so the sweep sees them. */
+    private final Queue<DeliveryKey> deferred = new ConcurrentLinkedQueue<>();
 
     public DeliveryService(ChannelRegistry channels, DeliveryLogRepository log, SentRecorder sent,
                            DeliveryEvents events, DeliveryConfig config, ObjectMapper json, DeliveryPhases phases) {
@@ -60,11 +66,21 @@ public class DeliveryService {
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff());
     }
 
-    /** Starts an attempt unless this replica is already attempting the same emission. */
-    public void dispatch(BreakDueEvent event, String eventJson, int previousAttempts, Instant firstSeenAt) {
+    /**
+     * Starts an attempt unless this replica is already attempting the same emission, or already holds
+     * {@code max-in-flight} deliveries: then the delivery stays in the log (its lease handed back at the next sweep)
+     * and the retry sweep starts it when there is room.
+     *
+     * @return false when the delivery was left to the sweep
+     */
+    public boolean dispatch(BreakDueEvent event, String eventJson, int previousAttempts, Instant firstSeenAt) {
         DeliveryKey key = new DeliveryKey(event.breakId(), event.snoozeCount());
+        if (inFlight.size() >= config.maxInFlight()) {
+            deferred.offer(key);
+            return false;
+        }
         if (!inFlight.add(key)) {
-            return;
+            return true;
         }
         long dispatchedAt = System.nanoTime();
         Thread.ofVirtual().name("delivery-" + key.breakId()).start(() -> {
@@ -80,6 +96,22 @@ public class DeliveryService {
                 inFlight.remove(key);
             }
         });
+        return true;
+    }
+
+    /** Room for more deliveries in this replica's memory (see {@link #dispatch}). */
+    int room() {
+        return Math.max(0, config.maxInFlight() - inFlight.size());
+    }
+
+    /** The deliveries left to the sweep since the last call (their leases are still this replica's). */
+    List<DeliveryKey> takeDeferred() {
+        List<DeliveryKey> keys = new ArrayList<>();
+        DeliveryKey key;
+        while ((key = deferred.poll()) != null) {
+            keys.add(key);
+        }
+        return keys;
     }
 
     public boolean inFlight(DeliveryKey key) {

@@ -8,6 +8,7 @@ import io.wellness.common.events.BreakDueEvent;
 import io.wellness.scheduler.delivery.config.DeliveryConfig;
 import io.wellness.scheduler.delivery.repository.CallbackReplayRepository;
 import io.wellness.scheduler.delivery.repository.DeliveryLogRepository;
+import io.wellness.scheduler.delivery.repository.DeliveryKey;
 import io.wellness.scheduler.delivery.repository.DeliveryRecord;
 import io.wellness.scheduler.delivery.repository.InboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class RetrySweeper {
     private static final int BATCH = 500;
+    private static final int MAX_BATCHES_PER_SWEEP = 10;
     private static final Duration INBOX_RETENTION = Duration.ofDays(7);
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofMinutes(1);
 
@@ -62,10 +65,27 @@ public class RetrySweeper {
 
     void sweep() {
         try {
-            for (DeliveryRecord record : log.claimDue(Instant.now(), config.lease(), BATCH)) {
-                if (!delivery.inFlight(record.key())) {
-                    BreakDueEvent event = json.readValue(record.eventJson(), BreakDueEvent.class);
-                    delivery.dispatch(event, record.eventJson(), record.attempts(), record.firstSeenAt());
+            // deliveries this replica claimed but had no room for: their leases end now, so a sweep (this one or
+            // another replica's) starts them as soon as there is room
+            List<DeliveryKey> deferred = delivery.takeDeferred();
+            if (!deferred.isEmpty()) {
+                log.renewLeases(deferred, Instant.now());
+            }
+            // a backlog drains at up to MAX_BATCHES_PER_SWEEP x BATCH per interval, never beyond the room in memory
+            for (int round = 0; round < MAX_BATCHES_PER_SWEEP; round++) {
+                int limit = Math.min(BATCH, delivery.room());
+                if (limit == 0) {
+                    return;
+                }
+                List<DeliveryRecord> claimed = log.claimDue(Instant.now(), config.lease(), limit);
+                for (DeliveryRecord record : claimed) {
+                    if (!delivery.inFlight(record.key())) {
+                        BreakDueEvent event = json.readValue(record.eventJson(), BreakDueEvent.class);
+                        delivery.dispatch(event, record.eventJson(), record.attempts(), record.firstSeenAt());
+                    }
+                }
+                if (claimed.size() < limit) {
+                    return;
                 }
             }
         } catch (Exception e) {

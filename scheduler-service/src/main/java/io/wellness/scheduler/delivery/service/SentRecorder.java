@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,12 +25,15 @@ import java.util.concurrent.TimeUnit;
 public class SentRecorder {
     private static final int MAX_BATCH = 1000;
     private static final long RETRY_PAUSE_MILLIS = 1000;
+    /** Sent deliveries queued for recording at most: when the database falls behind, senders wait (bounded memory). */
+    static final int MAX_UNRECORDED = 20_000;
 
     private final SentBatchRepository repository;
     private final DeliveryPhases phases;
     private final LinkedBlockingQueue<SentBatchRepository.Sent> queue = new LinkedBlockingQueue<>();
     /** Sent but not yet recorded: their leases must be kept until the write (see {@link LeaseRenewer}). */
     private final Set<DeliveryKey> unrecorded = ConcurrentHashMap.newKeySet();
+    private final Semaphore room = new Semaphore(MAX_UNRECORDED);
     private volatile boolean running;
     private Thread writer;
 
@@ -53,7 +57,9 @@ public class SentRecorder {
         write(rest);
     }
 
-    public void add(SentBatchRepository.Sent sent) {
+    /** Queues a sent delivery for the next write; waits while {@link #MAX_UNRECORDED} are queued already. */
+    public void add(SentBatchRepository.Sent sent) throws InterruptedException {
+        room.acquire();
         unrecorded.add(sent.key());
         queue.add(sent);
     }
@@ -93,6 +99,7 @@ public class SentRecorder {
             repository.record(batch);
             phases.since(DeliveryPhases.Phase.RECORD, started);
             batch.forEach(sent -> unrecorded.remove(sent.key()));
+            room.release(batch.size());
             return true;
         } catch (Exception e) {
             Log.warnf("%d sent deliveries not recorded yet, retrying: %s", batch.size(), e.toString());
