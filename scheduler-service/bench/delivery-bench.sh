@@ -2,7 +2,8 @@
 # Delivery benchmark: 10,000 due events on real Kafka delivered to a local fake Slack that does not rate-limit.
 # Prints burst throughput (deliveries/s) and the added latency p50/p95/p99/max at a steady 1,000 events/s, where
 # added latency = due event available on Kafka (broker acknowledged the produce) -> chat.postMessage read by the
-# fake Slack; plus the mean time per delivery phase (kafka poll, claim, start, lane, render, send, record, publish).
+# fake Slack; plus the mean time per delivery phase (kafka: producer send() -> handed to the consumer; queue: waiting
+# in the claim lane; claim; start; lane; render; send; record; publish).
 # Targets: >= 1,000 deliveries/s, p99 added latency <= 50 ms.
 # Usage: scheduler-service/bench/delivery-bench.sh [events] [paced rate per second]
 set -e

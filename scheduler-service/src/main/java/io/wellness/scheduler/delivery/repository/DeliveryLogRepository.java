@@ -99,9 +99,12 @@ public class DeliveryLogRepository {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(
-                     "update delivery_log d set lease_until = ? from unnest(?::uuid[], ?::int[]) as x(b, s) "
-                             + "where d.break_id = x.b and d.snooze_count = x.s and d.status = 'pending' "
-                             + "and d.lease_until is not null")) {
+                     // skip rows another transaction holds (being recorded as sent, or released): locking them
+                     // in another order deadlocked with the sent recorder; a row skipped now is renewed next time
+                     "update delivery_log d set lease_until = ? where (d.break_id, d.snooze_count) in ("
+                             + "select l.break_id, l.snooze_count from delivery_log l "
+                             + "join unnest(?::uuid[], ?::int[]) as x(b, s) on l.break_id = x.b and l.snooze_count = x.s "
+                             + "where l.status = 'pending' and l.lease_until is not null for update of l skip locked)")) {
             statement.setTimestamp(1, Timestamp.from(until));
             statement.setArray(2, connection.createArrayOf("uuid", breakIds));
             statement.setArray(3, connection.createArrayOf("int4", snoozes));

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 public class DeliveryPhases {
 
     public enum Phase {
-        /** Due event produced (record timestamp) to handed to the consumer by the Kafka poll. */
+        /** Due event produced (record timestamp, set by the producer's send) to handed to the consumer by the connector. */
         KAFKA("kafka"),
-        /** Idempotency claim: one insert of the whole poll into the delivery log (per batch). */
+        /** Handed over by the consumer to its claim starting in the partition's claim lane. */
+        QUEUE("queue"),
+        /** Idempotency claim: one insert of what a claim lane took into the delivery log (per statement). */
         CLAIM("claim"),
         /** Dispatched to the attempt running on its virtual thread. */
         START("start"),
