@@ -37,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public class DueClaimLanes {
     static final int MAX_QUEUED_RECORDS = 5_000;
     private static final int MAX_RECORDS_PER_CLAIM = 500;
+    static final long FIRST_RETRY_PAUSE_MILLIS = 100;
+    private static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
 
     private final DueBatchClaim claim;
     private final DeliveryPhases phases;
@@ -122,7 +124,7 @@ public class DueClaimLanes {
                 }
                 taken.clear();
                 try {
-                    settle(all, claim.claim(all));
+                    claimUntilLogged(all);
                 } finally {
                     release(records);
                 }
@@ -150,12 +152,29 @@ public class DueClaimLanes {
         }
     }
 
-    /** Acknowledges the latest record of each partition once durable, or reports the failure of all of them. */
-    private static void settle(List<KafkaRecord<String, String>> records, Exception failure) {
-        if (failure != null) {
-            records.forEach(record -> record.nack(failure));
-            return;
+    /**
+     * Claims until the records are durably logged, then acknowledges them. A failed claim (the database down or
+     * failing over) is retried with backoff on this lane, which keeps the records unacknowledged, in order, and the
+     * connector held back: the consumer recovers by itself when the database is back, where a nack would stop the
+     * channel until a restart. Stopping leaves them unacknowledged: Kafka hands them out again.
+     */
+    private void claimUntilLogged(List<KafkaRecord<String, String>> records) throws InterruptedException {
+        long pause = FIRST_RETRY_PAUSE_MILLIS;
+        Exception failure;
+        while ((failure = claim.claim(records)) != null) {
+            if (!running) {
+                return;
+            }
+            Log.warnf("%d due events not logged, none acknowledged; claiming them again in %d ms: %s",
+                    records.size(), pause, failure.toString());
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
         }
+        acknowledge(records);
+    }
+
+    /** Acknowledges the latest record of each partition (its offset covers the ones before it). */
+    private static void acknowledge(List<KafkaRecord<String, String>> records) {
         Map<Integer, KafkaRecord<String, String>> latest = new LinkedHashMap<>();
         for (KafkaRecord<String, String> record : records) {
             latest.put(record.getPartition(), record);
