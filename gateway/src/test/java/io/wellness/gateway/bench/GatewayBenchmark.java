@@ -18,8 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +60,7 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path module = Path.of(System.getProperty("bench.module", "gateway")).toAbsolutePath();
+        int cpus = Runtime.getRuntime().availableProcessors(); // before method 2 pins this JVM to one core
         Path root = module.getParent();
         Path work = module.resolve("target").resolve("bench");
         Files.createDirectories(work);
@@ -110,7 +113,7 @@ public final class GatewayBenchmark {
             Process baselineProcess = baselinePort > 0 ? processes.get(3) : null;
             List<String> report = new ArrayList<>();
             report.add("");
-            report.add("Method 1, shared cores (all processes on all " + Runtime.getRuntime().availableProcessors()
+            report.add("Method 1, shared cores (all processes on all " + cpus
                     + " CPUs): the ratio is about C_service / (C_service + C_gateway), the gateway's CPU cost per request"
                     + " against the service's, because gateway, service and wrk compete for the same cores");
             for (Scenario s : scenarios) {
@@ -119,8 +122,8 @@ public final class GatewayBenchmark {
             }
             // Method 2 (see gateway/bench/run.sh): the service (and the infrastructure) on one core, wrk and the gateway on
             // the other, in the direct run and in the run through the gateway alike
-            if (isolatedModeAvailable()) {
-                pinIsolated(processes, gatewayProcess, baselineProcess);
+            if (isolatedModeAvailable(cpus)) {
+                pinIsolated(work, gatewayProcess, baselineProcess);
                 Load pinned = new Load(GATEWAY_CPU);
                 report.add("");
                 report.add("Method 2, CPU-isolated (taskset): the service, the stand-in and PostgreSQL/Kafka/Keycloak on CPU "
@@ -137,8 +140,8 @@ public final class GatewayBenchmark {
             System.out.println();
             System.out.println("Gateway benchmark: load generator " + wrkVersion() + "; the same GET with alice's Keycloak bearer token, directly"
                     + " and through the packaged gateway, " + seconds + " s per run after " + warmup + " s warm-up; "
-                    + Runtime.getRuntime().availableProcessors() + " CPUs; load average before "
-                    + String.format("%.1f", load) + (load > Runtime.getRuntime().availableProcessors()
+                    + cpus + " CPUs; load average before "
+                    + String.format("%.1f", load) + (load > cpus
                     ? " (above the CPU count: figures are depressed by other processes)" : ""));
             System.out.println("Gateway CPU per request = the gateway process's CPU time (user + system, /proc) during the"
                     + " throughput run divided by the requests it relayed: its own cost, whatever the service costs.");
@@ -197,8 +200,8 @@ public final class GatewayBenchmark {
         report.add("  non-2xx answers: " + errors);
     }
 
-    private static boolean isolatedModeAvailable() {
-        if (!Boolean.parseBoolean(System.getProperty("bench.isolated", "true")) || Runtime.getRuntime().availableProcessors() < 2) {
+    private static boolean isolatedModeAvailable(int cpus) {
+        if (!Boolean.parseBoolean(System.getProperty("bench.isolated", "true")) || cpus < 2) {
             return false;
         }
         try {
@@ -209,13 +212,22 @@ public final class GatewayBenchmark {
     }
 
     /**
-     * Moves every thread of this JVM (the stand-in service) and of every process it started (services, PostgreSQL,
-     * Kafka, Keycloak) to the service core, then the gateways to the other one. Threads started later inherit it.
+     * Moves every thread of this JVM (the stand-in service), of every process it started (services, Kafka, Keycloak)
+     * and of PostgreSQL (its server detaches from this JVM; found by its data directory under the bench's work
+     * directory, with its backends) to the service core, then the gateways to the other one. Threads and processes
+     * started later inherit their parent's core.
      */
-    private static void pinIsolated(List<Process> processes, Process gateway, Process baseline) throws Exception {
-        List<ProcessHandle> toServiceCore = new ArrayList<>();
+    private static void pinIsolated(Path work, Process gateway, Process baseline) throws Exception {
+        Set<ProcessHandle> toServiceCore = new LinkedHashSet<>();
         toServiceCore.add(ProcessHandle.current());
         ProcessHandle.current().descendants().forEach(toServiceCore::add);
+        String workDir = work.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(workDir)).orElse(false))
+                .forEach(p -> {
+                    toServiceCore.add(p);
+                    p.descendants().forEach(toServiceCore::add);
+                });
         for (ProcessHandle p : toServiceCore) {
             if (p.pid() != gateway.pid() && (baseline == null || p.pid() != baseline.pid())) {
                 taskset(SERVICE_CPU, p.pid());
