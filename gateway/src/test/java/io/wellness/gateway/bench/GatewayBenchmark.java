@@ -39,7 +39,11 @@ import java.util.regex.Pattern;
  * <li>a minimal stand-in that only verifies the token and answers a few bytes without any framework
  * ({@link TokenCheckingService}): the worst case for the ratio, printed for reference.</li>
  * </ol>
- * PostgreSQL, Kafka and Keycloak come from wellness-infra. Run by gateway/bench/run.sh.
+ * Two methods, both printed: shared cores (every process on every CPU: the ratio then compares the gateway's CPU cost
+ * per request with the service's) and CPU-isolated (taskset: the service and the infrastructure on one core, wrk and
+ * the gateway on the other, in the direct and the proxied run alike: whether the gateway holds back a service that has
+ * a core of its own, as in production where the gateway runs in its own pods). Both also print the gateway's CPU time
+ * per relayed request. PostgreSQL, Kafka and Keycloak come from wellness-infra. Run by gateway/bench/run.sh.
  */
 public final class GatewayBenchmark {
     private static final Pattern P50 = Pattern.compile("^\\s*50%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
@@ -346,7 +350,8 @@ public final class GatewayBenchmark {
     private static void awaitOk(String url, int timeoutSeconds) throws Exception {
         List<String> seen = new ArrayList<>();
         String token = token();
-        try (HttpClient http = HttpClient.newHttpClient()) {
+        // HTTP/1.1 like wrk (the JDK client would otherwise try an h2c upgrade)
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             while (System.nanoTime() < deadline) {
                 try {
