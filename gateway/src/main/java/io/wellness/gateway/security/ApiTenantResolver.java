@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ApiTenantResolver implements TenantResolver {
     // not "api": Quarkus also picks a tenant whose id equals a segment of the request path
     public static final String API_TENANT = "bearer-only";
+    // the answer, kept on the request: the token cache and Quarkus OIDC both ask, and the cookies do not change
+    private static final String RESOLVED = ApiTenantResolver.class.getName() + ".bearer-only";
 
     @Override
     public String resolve(RoutingContext rc) {
@@ -21,6 +23,11 @@ public class ApiTenantResolver implements TenantResolver {
 
     /** Whether this request's token is checked by the bearer-only tenant. */
     static boolean isBearerOnly(RoutingContext rc) {
-        return rc.normalizedPath().startsWith("/api/") && !SessionCookies.present(rc.request());
+        Boolean resolved = rc.get(RESOLVED);
+        if (resolved == null) {
+            resolved = rc.normalizedPath().startsWith("/api/") && !SessionCookies.present(rc.request());
+            rc.put(RESOLVED, resolved);
+        }
+        return resolved;
     }
 }
