@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -15,7 +16,8 @@ import io.wellness.gateway.config.GatewayConfig;
 import io.wellness.gateway.web.ProblemWriter;
 
 /**
- * Holds bodies sent with {@code Transfer-Encoding: chunked} (no Content-Length, so their size is unknown up front) to
+ * Holds bodies of unknown size (HTTP/1.1 {@code Transfer-Encoding: chunked}, or HTTP/2 frames without a
+ * Content-Length, as Java's HTTP client sends after an h2c upgrade) to
  * the body size limit while they arrive: the chunks are collected at the gateway, and the moment the limit is
  * crossed the caller gets 413 and nothing reaches the service. A body within the limit is passed on with its
  * Content-Length. Memory per request stays below the limit. Bodies with a Content-Length were checked already
@@ -32,7 +34,8 @@ final class StreamedBodyLimit implements ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         ProxyRequest request = context.request();
         if (request.getBody() == null || request.getBody().length() >= 0
-                || request.headers().get(HttpHeaders.TRANSFER_ENCODING) == null) {
+                || (request.headers().get(HttpHeaders.TRANSFER_ENCODING) == null
+                    && request.proxiedRequest().version() != HttpVersion.HTTP_2)) {
             return context.sendRequest();
         }
         long maxBytes = limits.maxBodyBytesFor(request.proxiedRequest().path());

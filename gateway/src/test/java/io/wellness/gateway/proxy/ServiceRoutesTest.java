@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +117,28 @@ class ServiceRoutesTest {
         given().auth().oauth2(Tokens.of("adam")).contentType("text/csv").body(csv)
                 .post("/api/scheduler/roster/sync")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void relaysBodiesOfCleartextHttp2Clients() throws Exception {
+        // Java's HTTP client upgrades cleartext connections to HTTP/2 (h2c) by default; there a body of unknown size
+        // has neither Content-Length nor Transfer-Encoding, and the gateway's HTTP/1.1 request to the service needs one
+        String body = "{\"note\":\"" + "z".repeat(20_000) + "\"}";
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+            for (int i = 0; i < 3; i++) {
+                for (HttpRequest.BodyPublisher publisher : List.of(HttpRequest.BodyPublishers.ofString(body),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:"
+                                    + System.getProperty(GatewayTestResource.PORT_PROPERTY) + "/api/tracking/me/notes"))
+                            .header("Authorization", "Bearer " + Tokens.of("sue"))
+                            .header("Content-Type", "application/json")
+                            .POST(publisher).timeout(Duration.ofSeconds(30)).build();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as("request %d over %s", i, response.version()).isEqualTo(200);
+                    assertThat(new ObjectMapper().readTree(response.body()).get("body").asText()).isEqualTo(body);
+                }
+            }
+        }
     }
 
     /** A POST whose body has no Content-Length: the client sends it with Transfer-Encoding: chunked. */
