@@ -41,15 +41,19 @@ public interface SchedulerConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Rows claimed per transaction. */
-        @WithDefault("5000")
+        /**
+         * Rows claimed per transaction. Measured with scheduler-service/bench (1,000,000 employees): 2,000 rows on 3
+         * threads emit a 100,000 burst as fast as 5,000 on 2 (5.3-5.4 s either way, PostgreSQL-bound), and a break waits
+         * behind a smaller batch: steady lateness p99 97 ms instead of 458 ms.
+         */
+        @WithDefault("2000")
         int batchSize();
 
         /**
          * Parallel emitting transactions in this replica (row locks keep them apart): while one waits for Kafka's
          * acknowledgements, another claims the next batch.
          */
-        @WithDefault("2")
+        @WithDefault("3")
         int threads();
 
         /** Pause between polls when nothing was due. */
