@@ -61,9 +61,13 @@ public final class CompanyDayLoad {
         long leadInScheduler = Math.min((long) (leadIn.toSeconds() * speed), startOfDay.toSecondOfDay());
         String clockStart = LocalDate.now(ZoneOffset.UTC).atTime(startOfDay.minusSeconds(leadInScheduler))
                 .toInstant(ZoneOffset.UTC).toString();
+        // a delivery's staleness is judged on the scheduler's clock; at x60 the 15-minute budget would be 15 s of real
+        // time for a wave of 100,000 that takes the platform about a minute: the run keeps 15 real minutes instead
+        Duration deliveryBudget = Duration.ofSeconds((long) (Duration.ofMinutes(15).toSeconds() * speed));
         SystemStack stack = SystemStack.start(dataDir, Map.of("scheduler", Map.of(
                 "WELLNESS_CLOCK_SPEED", Double.toString(speed),
                 "WELLNESS_SCHEDULER_CLOCK_START", clockStart,
+                "WELLNESS_DELIVERY_MAX_DELIVERY_TIME", deliveryBudget.toString(),
                 "WELLNESS_ROSTER_SYNC_EVERY", "off")));
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable stop = () -> {
