@@ -118,13 +118,14 @@ public class DueClaimLanes {
                     records += next.records().size();
                 }
                 List<KafkaRecord<String, String>> all = new ArrayList<>(records);
-                for (Part part : taken) {
+                List<Part> parts = List.copyOf(taken);
+                for (Part part : parts) {
                     phases.since(DeliveryPhases.Phase.QUEUE, part.handedOverAt());
                     all.addAll(part.records());
                 }
                 taken.clear();
                 try {
-                    claimUntilLogged(all);
+                    claimUntilLogged(all, parts);
                 } finally {
                     release(records);
                 }
@@ -132,7 +133,7 @@ public class DueClaimLanes {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // settle() reports its own failures; this keeps the lane alive whatever else went wrong
+                // a claim failure is retried in claimUntilLogged; this keeps the lane alive whatever else went wrong
                 Log.errorf("claim lane failed: %s", e.toString());
                 taken.clear();
             }
@@ -158,7 +159,7 @@ public class DueClaimLanes {
      * connector held back: the consumer recovers by itself when the database is back, where a nack would stop the
      * channel until a restart. Stopping leaves them unacknowledged: Kafka hands them out again.
      */
-    private void claimUntilLogged(List<KafkaRecord<String, String>> records) throws InterruptedException {
+    private void claimUntilLogged(List<KafkaRecord<String, String>> records, List<Part> parts) throws InterruptedException {
         long pause = FIRST_RETRY_PAUSE_MILLIS;
         Exception failure;
         while ((failure = claim.claim(records)) != null) {
@@ -170,10 +171,16 @@ public class DueClaimLanes {
             Thread.sleep(pause);
             pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
         }
-        acknowledge(records);
+        for (Part part : parts) {
+            acknowledge(part.records());
+        }
     }
 
-    /** Acknowledges the latest record of each partition (its offset covers the ones before it). */
+    /**
+     * Acknowledges the latest record of each partition within one poll, as the connector's own batch acknowledgement
+     * does: in batch mode its commit strategy tracks exactly those records, one per partition and poll, and fails the
+     * channel when one of them stays unacknowledged for a minute; a claim may merge several polls of one partition.
+     */
     private static void acknowledge(List<KafkaRecord<String, String>> records) {
         Map<Integer, KafkaRecord<String, String>> latest = new LinkedHashMap<>();
         for (KafkaRecord<String, String> record : records) {
