@@ -1,5 +1,6 @@
 #!/bin/sh
-# Scheduler benchmark: 1,000,000 employees scheduled, a burst of 100,000 breaks due in the same second, steady-state
+# Scheduler benchmark: 1,000,000 employees scheduled, a first (cold) burst and a measured burst of 100,000 breaks due in
+# the same second (with CPU per process and emitter phases), steady-state
 # lateness, scheduler RSS, and the raw Kafka producer rate for the same record size. Starts its own PostgreSQL, Kafka
 # and Keycloak (like the tests) and the scheduler as a separate process; prints the figures; stops everything.
 # Usage: scheduler-service/bench/run.sh [-Dbench.employees=N -Dbench.burst=N -Dbench.steady=N ...]

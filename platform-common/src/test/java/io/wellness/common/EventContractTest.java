@@ -91,6 +91,9 @@ class EventContractTest {
         assertThat(DeterministicIds.breakId("u-1", DUE.plusMillis(1))).isNotEqualTo(first);
         assertThat(DeterministicIds.breakId("u-2", DUE)).isNotEqualTo(first);
         assertThat(first.version()).isEqualTo(5);
+        // RFC 9562 name-based SHA-1 of "break|u-1|<epoch ms>" in the platform's namespace (Python's uuid.uuid5 gives
+        // the same): ids must never change between releases, or a re-send after an upgrade would not be recognised
+        assertThat(first).isEqualTo(UUID.fromString("faf18c58-b95b-54da-b71e-24140a823118"));
         assertThat(DeterministicIds.outcomeId(first, BreakOutcome.SNOOZED, 1))
                 .isNotEqualTo(DeterministicIds.outcomeId(first, BreakOutcome.SNOOZED, 2))
                 .isNotEqualTo(DeterministicIds.outcomeId(first, BreakOutcome.COMPLETED, 0));

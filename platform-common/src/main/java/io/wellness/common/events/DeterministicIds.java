@@ -13,6 +13,11 @@ import java.util.UUID;
 public final class DeterministicIds {
     /** Namespace of the platform's ids (a fixed random UUID). */
     private static final UUID NAMESPACE = UUID.fromString("6f1b9c2e-4d0a-4f7e-9a51-2b8f3c7d1e90");
+    /**
+     * SHA-1 already fed with the namespace, cloned per id: looking the algorithm up through the security providers
+     * cost more than hashing the name (a burst derives a hundred thousand break ids).
+     */
+    private static final MessageDigest NAMESPACED_SHA1 = namespacedSha1();
 
     private DeterministicIds() {
     }
@@ -29,8 +34,7 @@ public final class DeterministicIds {
 
     public static UUID nameBased(String name) {
         try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(uuidBytes(NAMESPACE));
+            MessageDigest sha1 = (MessageDigest) NAMESPACED_SHA1.clone();
             byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
             hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
             hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
@@ -43,8 +47,20 @@ public final class DeterministicIds {
                 lsb = (lsb << 8) | (hash[i] & 0xff);
             }
             return new UUID(msb, lsb);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required by every Java platform", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the platform's SHA-1 cannot be cloned", e);
+        }
+    }
+
+    private static MessageDigest namespacedSha1() {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(uuidBytes(NAMESPACE));
+            // fail at class initialisation, not at the first id, if this provider's digest cannot be copied
+            sha1.clone();
+            return sha1;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            throw new IllegalStateException("SHA-1 (cloneable) is required by every Java platform", e);
         }
     }
 

@@ -34,15 +34,23 @@ import java.util.UUID;
  * sent up to the backlog grace late (see {@link LateRule}).
  */
 public class DueBreakEmitter {
-    private static final String CLAIM_DUE = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
-            , s.next_due_at
-            from break_schedule s
-            join employee e on e.id = s.employee_id
-            left join employee_settings st on st.employee_id = s.employee_id
-            where s.next_due_at <= ?
-            order by s.next_due_at
-            limit ?
-            for update of s skip locked""";
+    /**
+     * Locks the due schedule rows first, then joins what the batch needs: a row another replica or thread has locked
+     * is skipped before any join work is spent on it.
+     */
+    private static final String CLAIM_DUE = """
+            with due as (
+                select s.employee_id, s.next_due_at
+                from break_schedule s
+                where s.next_due_at <= ?
+                order by s.next_due_at
+                limit ?
+                for update skip locked)
+            select\s""" + ScheduleQueries.SCHEDULE_COLUMNS + """
+            , due.next_due_at
+            from due
+            join employee e on e.id = due.employee_id
+            left join employee_settings st on st.employee_id = due.employee_id""";
     private static final String CLAIM_SNOOZED = "select " + ScheduleQueries.SCHEDULE_COLUMNS + """
             , sb.break_id, sb.due_at, sb.snooze_count, sb.plan_key
             from snoozed_break sb
@@ -76,21 +84,23 @@ public class DueBreakEmitter {
     private final int batchSize;
     private final LateRule late;
     private final BatchObserver observer;
+    private final EmissionPhases phases;
 
     /** An emitter whose late grace is the same for missed and backlogged breaks. */
     public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
                            BatchObserver observer) {
-        this(dataSource, plans, publisher, batchSize, lateGrace, lateGrace, observer);
+        this(dataSource, plans, publisher, batchSize, lateGrace, lateGrace, observer, EmissionPhases.NONE);
     }
 
     public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
-                           Duration backlogGrace, BatchObserver observer) {
+                           Duration backlogGrace, BatchObserver observer, EmissionPhases phases) {
         this.dataSource = dataSource;
         this.plans = plans;
         this.publisher = publisher;
         this.batchSize = batchSize;
         this.late = new LateRule(lateGrace, backlogGrace);
         this.observer = observer;
+        this.phases = phases;
     }
 
     /** One batch of regular and snoozed breaks due at {@code now}; returns how many rows it claimed. */
@@ -99,19 +109,30 @@ public class DueBreakEmitter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                long started = System.nanoTime();
                 CompanyPolicy policy = ScheduleQueries.policy(connection);
                 Emissions emissions = new Emissions();
                 int claimed = claimRegular(connection, policy, poll, emissions) + claimSnoozed(connection, policy, poll, emissions);
                 if (claimed > 0) {
-                    List<DuePublisher.DueRecord> records = emissions.record(connection, plans.resolve(emissions.needs.needs()), now);
+                    started = phases.since(EmissionPhases.Phase.CLAIM, started);
+                    Map<String, String> resolved = plans.resolve(emissions.needs.needs());
+                    started = phases.since(EmissionPhases.Phase.PLANS, started);
+                    List<DuePublisher.DueRecord> records = emissions.record(connection, resolved, now);
+                    started = phases.since(EmissionPhases.Phase.RECORD, started);
                     if (!records.isEmpty()) {
                         Set<String> planKeys = new HashSet<>();
                         records.forEach(r -> planKeys.add(r.planKey()));
-                        publisher.publish(records, plans.planJson(planKeys));
+                        Map<String, String> planJson = plans.planJson(planKeys);
+                        started = phases.since(EmissionPhases.Phase.PLANS, started);
+                        publisher.publish(records, planJson);
+                        started = phases.since(EmissionPhases.Phase.PUBLISH, started);
                     }
                     observer.beforeCommit(connection, claimed);
                 }
                 connection.commit();
+                if (claimed > 0) {
+                    phases.since(EmissionPhases.Phase.COMMIT, started);
+                }
                 return claimed;
             } catch (SQLException | RuntimeException e) {
                 // an emitter that cannot emit is down: what comes due meanwhile is missed, not backlog

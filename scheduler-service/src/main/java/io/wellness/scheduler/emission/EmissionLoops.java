@@ -1,6 +1,7 @@
 package io.wellness.scheduler.emission;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -37,6 +38,9 @@ public class EmissionLoops {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry registry;
+
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -44,7 +48,7 @@ public class EmissionLoops {
         running = true;
         if (config.emitter().enabled()) {
             DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, config.emitter().batchSize(),
-                    config.emitter().lateGrace(), config.emitter().backlogGrace(), BatchObserver.NONE);
+                    config.emitter().lateGrace(), config.emitter().backlogGrace(), BatchObserver.NONE, new EmissionPhases(registry));
             PlanPrefetch prefetch = new PlanPrefetch(dataSource, plans, config.plans().prefetchSample());
             // the look-ahead is real time: on an accelerated clock it covers that much more scheduler time
             Duration ahead = Duration.ofMillis((long) (config.plans().prefetchAhead().toMillis() * config.clock().speed()));

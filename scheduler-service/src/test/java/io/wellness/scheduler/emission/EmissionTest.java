@@ -177,17 +177,28 @@ class EmissionTest {
         assertThat(next).isAfter(NOW).isBefore(NOW.plus(Duration.ofMinutes(45 + 5)));
     }
 
+    private static long phaseCount(io.micrometer.core.instrument.MeterRegistry registry, String phase) {
+        return registry.get("wellness.emission.phase").tag("phase", phase).timer().count();
+    }
+
     @Test
     void breaksThatWaitedBehindABurstAreStillSentButNotThoseMissedWhileNoEmitterRan() throws Exception {
         db.employeesDueAt("missed-", 3, "Europe/Berlin", NOW.minus(Duration.ofMinutes(10)));
         db.employeesDueAt("backlog-", 4, "Europe/Berlin", NOW.plus(Duration.ofMinutes(1)));
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, 100, Duration.ofMinutes(2),
-                Duration.ofMinutes(15), BatchObserver.NONE);
+                Duration.ofMinutes(15), BatchObserver.NONE, new EmissionPhases(registry));
         // the emitter starts at NOW: breaks due ten minutes before it ran were missed in downtime
         assertThat(emitter.emitDue(NOW)).isEqualTo(3);
         assertThat(db.count("select count(*) from emitted_break")).isZero();
+        // the batch's phases are timed; nothing was sent, so no publish phase
+        assertThat(phaseCount(registry, "claim")).isEqualTo(1);
+        assertThat(phaseCount(registry, "commit")).isEqualTo(1);
+        assertThat(phaseCount(registry, "publish")).isZero();
         // it keeps running; breaks due after it started and five minutes behind (a burst) are still sent
         emitter.emitDue(NOW.plus(Duration.ofMinutes(6)));
+        assertThat(phaseCount(registry, "publish")).isEqualTo(1);
+        assertThat(phaseCount(registry, "record")).isEqualTo(2);
         assertThat(db.count("select count(*) from emitted_break where employee_id like 'backlog-%' and due_at = ?",
                 NOW.plus(Duration.ofMinutes(1)))).isEqualTo(4);
         assertThat(db.count("select count(*) from emitted_break where due_at < ?", NOW)).isZero();
