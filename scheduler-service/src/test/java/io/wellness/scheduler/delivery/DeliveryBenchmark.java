@@ -65,7 +65,9 @@ class DeliveryBenchmark {
         Map<DeliveryPhases.Phase, double[]> beforeBurst = phaseTotals();
         Result burst = run("burst", EVENTS, 0);
         Map<DeliveryPhases.Phase, double[]> beforePaced = phaseTotals();
+        long[] gcBefore = gcTotals();
         Result paced = run("paced", EVENTS, PACED_RATE);
+        long[] gcAfter = gcTotals();
         Map<DeliveryPhases.Phase, double[]> afterPaced = phaseTotals();
         System.out.printf("%n=== delivery benchmark (fake Slack without rate limit, real Kafka + PostgreSQL, %d cores) ===%n",
                 Runtime.getRuntime().availableProcessors());
@@ -84,6 +86,9 @@ class DeliveryBenchmark {
                 paced.sendP50, paced.sendP95, paced.sendP99);
         printPhases("burst", beforeBurst, beforePaced);
         printPhases("paced", beforePaced, afterPaced);
+        System.out.printf("paced : garbage collections in this JVM (service, fake Slack, producer): %d, %d ms in total (%s)%n",
+                gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], java.lang.management.ManagementFactory
+                        .getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         System.out.printf("targets: >= 1,000 deliveries/s (burst: %s), p99 added latency <= 50 ms (paced: %s)%n%n",
                 EVENTS / burst.seconds >= 1000 ? "met" : "NOT met", paced.p99 <= 50 ? "met" : "NOT met");
         assertThat(burst.delivered).isEqualTo(EVENTS);
@@ -102,6 +107,17 @@ class DeliveryBenchmark {
             totals.put(phase, new double[]{timer.count(), timer.totalTime(TimeUnit.MILLISECONDS)});
         }
         return totals;
+    }
+
+    /** Collections and milliseconds spent collecting so far, all collectors of this JVM. */
+    private static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[]{count, millis};
     }
 
     private static void printPhases(String run, Map<DeliveryPhases.Phase, double[]> before, Map<DeliveryPhases.Phase, double[]> after) {
