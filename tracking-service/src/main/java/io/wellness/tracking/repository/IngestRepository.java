@@ -39,6 +39,31 @@ public class IngestRepository {
             .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
             .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
+    /** Stores a batch of outcome events and raises their breaks' status (see recordOutcomes). */
+    static final String RECORD_OUTCOMES = """
+            with fresh as (
+                insert into outcome_event (message_id, event_id, break_id, employee_id, outcome, occurred_at, channel, snooze_number, exercise_ids)
+                select id, ev, b, emp, o, t::timestamptz, ch, sn, string_to_array(ex, chr(31))
+                from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[])
+                     as x(id, ev, b, emp, o, t, ch, sn, ex)
+                where (select true from processed_message m where m.id = x.id) is null
+                on conflict do nothing
+                returning break_id, employee_id, outcome, exercise_ids
+            ), highest as (
+                select distinct on (break_id) break_id, employee_id, outcome, exercise_ids from fresh
+                order by break_id, outcome desc
+            ), raised as (
+                insert into break_record as b (break_id, employee_id, status, completed_exercises)
+                select break_id, employee_id, outcome, case when outcome = 3 then exercise_ids else '{}'::text[] end
+                from highest order by break_id
+                on conflict (break_id) do update set prev_status = b.status, status = excluded.status,
+                    completed_exercises = case when excluded.status = 3 then excluded.completed_exercises else b.completed_exercises end
+                where b.status < excluded.status
+                returning offered, team, local_day, local_hour, employee_id, prev_status, status, planned_exercises, completed_exercises
+            )
+            select (select count(*) from fresh), r.*
+            from (select 1) as one left join raised r on r.offered""";
+
     /** Records the message ids; returns those never seen before (the others are duplicates). */
     public Set<UUID> markProcessed(Connection c, Collection<UUID> ids, short topic) throws SQLException {
         Set<UUID> fresh = new HashSet<>();
@@ -152,32 +177,12 @@ public class IngestRepository {
             snoozes.add(e.snoozeNumber());
             exercises.add(SqlArrays.joinList(e.exerciseIds()));
         });
-        // breaks are locked in key order (as by offer): concurrent batches cannot deadlock on them
-        String sql = """
-                with fresh as (
-                    insert into outcome_event (message_id, event_id, break_id, employee_id, outcome, occurred_at, channel, snooze_number, exercise_ids)
-                    select id, ev, b, emp, o, t::timestamptz, ch, sn, string_to_array(ex, chr(31))
-                    from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::int2[], ?::text[], ?::text[], ?::int4[], ?::text[])
-                         as x(id, ev, b, emp, o, t, ch, sn, ex)
-                    where not exists (select 1 from processed_message m where m.id = x.id)
-                    on conflict do nothing
-                    returning break_id, employee_id, outcome, exercise_ids
-                ), highest as (
-                    select distinct on (break_id) break_id, employee_id, outcome, exercise_ids from fresh
-                    order by break_id, outcome desc
-                ), raised as (
-                    insert into break_record as b (break_id, employee_id, status, completed_exercises)
-                    select break_id, employee_id, outcome, case when outcome = 3 then exercise_ids else '{}'::text[] end
-                    from highest order by break_id
-                    on conflict (break_id) do update set prev_status = b.status, status = excluded.status,
-                        completed_exercises = case when excluded.status = 3 then excluded.completed_exercises else b.completed_exercises end
-                    where b.status < excluded.status
-                    returning offered, team, local_day, local_hour, employee_id, prev_status, status, planned_exercises, completed_exercises
-                )
-                select (select count(*) from fresh), r.*
-                from (select 1) as one left join raised r on r.offered""";
+        // breaks are locked in key order (as by offer): concurrent batches cannot deadlock on them. Erased message ids
+        // are looked up one by one in processed_message's key (a scalar subquery, which PostgreSQL does not turn into
+        // a join): as NOT EXISTS it was planned as a hash anti-join reading the whole table, which only ever grows
+        // (measured: 300 ms instead of 180 ms per 9,000-event batch with 500,000 message ids logged).
         int fresh = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(RECORD_OUTCOMES)) {
             SqlArrays.set(ps, 1, "uuid", ids);
             SqlArrays.set(ps, 2, "uuid", eventIds);
             SqlArrays.set(ps, 3, "uuid", breaks);

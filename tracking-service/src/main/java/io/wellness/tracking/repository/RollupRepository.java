@@ -15,6 +15,13 @@ import java.util.Map;
 /** Writes one batch's {@link RollupDelta} as aggregated upserts, inside the caller's transaction. */
 @ApplicationScoped
 public class RollupRepository {
+    /** Turns the participants of a batch's first completions active (see applyParticipants). */
+    static final String ACTIVATE_PARTICIPANTS = """
+            update period_participant p set active = true
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(t, u, s, e)
+            where p.team = x.t and p.unit = x.u::bpchar and p.period_start = x.s::date and p.employee_id = x.e
+              and not p.active
+            returning p.team, p.unit, p.period_start, p.employee_id""";
 
     public void apply(Connection c, RollupDelta delta, IngestTimings timings) throws SQLException {
         if (delta.isEmpty()) {
@@ -63,14 +70,11 @@ public class RollupRepository {
             return;
         }
         // first completed break of the period: the row turns active once. An update filtered on "not active" leaves
-        // rows already active untouched (an upsert would lock each of them on every completion).
-        String activateSql = """
-                update period_participant p set active = true
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as x(t, u, s, e)
-                where p.team = x.t and p.unit = x.u and p.period_start = x.s::date and p.employee_id = x.e and not p.active
-                returning p.team, p.unit, p.period_start, p.employee_id""";
+        // rows already active untouched (an upsert would lock each of them on every completion). The unit is compared
+        // as char(1), the column's type: compared as text, the primary key could not serve the join and PostgreSQL
+        // hashed the whole table for every batch (measured: 470 ms instead of 57 ms for 5,000 keys in 630,000 rows).
         java.util.Set<RollupDelta.ParticipantKey> activated = new java.util.HashSet<>();
-        try (PreparedStatement ps = participantStatement(c, activateSql, completed); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = participantStatement(c, ACTIVATE_PARTICIPANTS, completed); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 RollupDelta.ParticipantKey key = participantKey(rs);
                 activated.add(key);

@@ -1,0 +1,109 @@
+package io.wellness.tracking.repository;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ingest's per-batch statements look rows up through their keys, whatever the tables' sizes: the logs and the
+ * participant markers only grow, so a plan that reads a whole table per batch gets slower every day. A small test
+ * table would let the planner choose a scan anyway, so these read the plans PostgreSQL makes for a 2,000-row batch.
+ */
+@QuarkusTest
+class IngestPlansTest {
+    private static final int BATCH = 2_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void erasedMessageIdsAreLookedUpOneByOneNeverByJoiningTheWholeLog() throws Exception {
+        String plan = explain(IngestRepository.RECORD_OUTCOMES, false, ps -> {
+            List<UUID> ids = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<Short> outcomes = new ArrayList<>();
+            List<Integer> snoozes = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                ids.add(UUID.randomUUID());
+                texts.add("x");
+                outcomes.add((short) 3);
+                snoozes.add(0);
+            }
+            List<String> times = Collections.nCopies(BATCH, "2026-11-22T10:00:00Z");
+            SqlArrays.set(ps, 1, "uuid", ids);
+            SqlArrays.set(ps, 2, "uuid", ids);
+            SqlArrays.set(ps, 3, "uuid", ids);
+            SqlArrays.set(ps, 4, "text", texts);
+            SqlArrays.set(ps, 5, "int2", outcomes);
+            SqlArrays.set(ps, 6, "text", times);
+            SqlArrays.set(ps, 7, "text", texts);
+            SqlArrays.set(ps, 8, "int4", snoozes);
+            SqlArrays.set(ps, 9, "text", texts);
+        });
+        assertThat(plan).contains("SubPlan").containsPattern("Index (Only )?Scan using processed_message_pkey")
+                .doesNotContain("Anti Join");
+    }
+
+    @Test
+    void participantsAreActivatedThroughTheirPrimaryKeyOnAllFourColumns() throws Exception {
+        // with scans ruled out the planner still picks an index; the question is whether the key serves every column
+        // (the unit compared as text instead of char(1) left it out, and a batch then hashed the whole table)
+        String plan = explain(RollupRepository.ACTIVATE_PARTICIPANTS, true, ps -> {
+            List<String> teams = Collections.nCopies(BATCH, "team-a");
+            List<String> units = Collections.nCopies(BATCH, "D");
+            List<String> days = Collections.nCopies(BATCH, "2026-11-22");
+            List<String> employees = new ArrayList<>();
+            for (int i = 0; i < BATCH; i++) {
+                employees.add("emp-" + i);
+            }
+            SqlArrays.set(ps, 1, "text", teams);
+            SqlArrays.set(ps, 2, "text", units);
+            SqlArrays.set(ps, 3, "text", days);
+            SqlArrays.set(ps, 4, "text", employees);
+        });
+        assertThat(plan).contains("period_participant_pkey").containsPattern("Index Cond: .*unit = ");
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement ps) throws Exception;
+    }
+
+    private String explain(String sql, boolean withoutScans, Binder binder) throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement s = c.createStatement()) {
+                    if (withoutScans) {
+                        s.execute("set local enable_seqscan = off");
+                        s.execute("set local enable_hashjoin = off");
+                        s.execute("set local enable_mergejoin = off");
+                    }
+                }
+                StringBuilder plan = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("explain " + sql)) {
+                    binder.bind(ps);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            plan.append(rs.getString(1)).append('\n');
+                        }
+                    }
+                }
+                return plan.toString();
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+}
