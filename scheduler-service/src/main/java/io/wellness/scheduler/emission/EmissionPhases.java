@@ -51,10 +51,14 @@ public final class EmissionPhases {
     /** Records the time since {@code startedNanos} and returns now, for the next phase. */
     public long since(Phase phase, long startedNanos) {
         long now = System.nanoTime();
+        record(phase, now - startedNanos);
+        return now;
+    }
+
+    public void record(Phase phase, long nanos) {
         Timer timer = timers.get(phase);
         if (timer != null) {
-            timer.record(Math.max(0, now - startedNanos), TimeUnit.NANOSECONDS);
+            timer.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
         }
-        return now;
     }
 }

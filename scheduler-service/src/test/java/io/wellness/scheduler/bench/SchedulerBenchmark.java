@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The scheduler benchmark (scheduler-service/bench/run.sh): real PostgreSQL, Kafka and Keycloak, the scheduler as its
  * own process (quarkus-app), 1,000,000 employees scheduled. Prints: a first burst of 100,000 right after the
  * scheduler started (its code still being JIT-compiled: shown, not the target), then the time until a burst of 100,000
- * breaks due in the same second is on Kafka with the CPU each process used and the emitter's phases, steady-state lateness (broker append time - due time) percentiles, the scheduler's peak
- * RSS, and the raw producer rate for records of the same size with the same producer settings.
+ * breaks due in the same second is on Kafka with the CPU each process used and the emitter's phases, steady-state
+ * lateness (broker append time - due time) percentiles, the scheduler's peak RSS over all of it, and the raw producer
+ * rate for records of the same size with the same producer settings.
  */
 public final class SchedulerBenchmark {
     static final int EMPLOYEES = Integer.getInteger("bench.employees", 1_000_000);
@@ -106,6 +107,8 @@ public final class SchedulerBenchmark {
             try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap)) {
                 // --- a first burst on a freshly started scheduler, other employees: its code is still being compiled
                 // (the measured burst found ~3 s of JIT compilation on 2 cores); printed, not the target figure
+                RssSampler rss = new RssSampler(schedulerPid);
+                rss.start();
                 double coldSeconds = 0;
                 int coldReceived = 0;
                 if (COLD_BURST > 0) {
@@ -120,8 +123,6 @@ public final class SchedulerBenchmark {
                 // --- burst: BURST breaks due in the same second
                 Instant burstAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
                 setDue(c, "select employee_id from break_schedule order by employee_id limit " + BURST, burstAt, 0);
-                RssSampler rss = new RssSampler(schedulerPid);
-                rss.start();
                 Map<String, double[]> phasesBefore = emissionPhases(port);
                 Map<String, Long> cpuBefore = cpuTicks(schedulerPid);
                 List<Long> burstLateness = new ArrayList<>(BURST);

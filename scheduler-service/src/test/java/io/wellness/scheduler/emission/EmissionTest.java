@@ -199,6 +199,7 @@ class EmissionTest {
         emitter.emitDue(NOW.plus(Duration.ofMinutes(6)));
         assertThat(phaseCount(registry, "publish")).isEqualTo(1);
         assertThat(phaseCount(registry, "record")).isEqualTo(2);
+        assertThat(phaseCount(registry, "plans")).as("one plans figure per batch").isEqualTo(2);
         assertThat(db.count("select count(*) from emitted_break where employee_id like 'backlog-%' and due_at = ?",
                 NOW.plus(Duration.ofMinutes(1)))).isEqualTo(4);
         assertThat(db.count("select count(*) from emitted_break where due_at < ?", NOW)).isZero();
