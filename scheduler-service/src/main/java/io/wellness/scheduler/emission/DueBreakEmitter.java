@@ -1,6 +1,7 @@
 package io.wellness.scheduler.emission;
 
 import io.wellness.common.events.DeterministicIds;
+import io.wellness.scheduler.metrics.PhaseTimers;
 import io.wellness.scheduler.plan.PlanStore;
 import io.wellness.scheduler.repository.CompanyPolicy;
 import io.wellness.scheduler.repository.ScheduleQueries;
@@ -84,16 +85,16 @@ public class DueBreakEmitter {
     private final int batchSize;
     private final LateRule late;
     private final BatchObserver observer;
-    private final EmissionPhases phases;
+    private final PhaseTimers<EmissionPhase> phases;
 
     /** An emitter whose late grace is the same for missed and backlogged breaks. */
     public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
                            BatchObserver observer) {
-        this(dataSource, plans, publisher, batchSize, lateGrace, lateGrace, observer, EmissionPhases.NONE);
+        this(dataSource, plans, publisher, batchSize, lateGrace, lateGrace, observer, EmissionPhase.UNTIMED);
     }
 
     public DueBreakEmitter(DataSource dataSource, PlanStore plans, DuePublisher publisher, int batchSize, Duration lateGrace,
-                           Duration backlogGrace, BatchObserver observer, EmissionPhases phases) {
+                           Duration backlogGrace, BatchObserver observer, PhaseTimers<EmissionPhase> phases) {
         this.dataSource = dataSource;
         this.plans = plans;
         this.publisher = publisher;
@@ -114,12 +115,12 @@ public class DueBreakEmitter {
                 Emissions emissions = new Emissions();
                 int claimed = claimRegular(connection, policy, poll, emissions) + claimSnoozed(connection, policy, poll, emissions);
                 if (claimed > 0) {
-                    started = phases.since(EmissionPhases.Phase.CLAIM, started);
+                    started = phases.since(EmissionPhase.CLAIM, started);
                     Map<String, String> resolved = plans.resolve(emissions.needs.needs());
                     long plansNanos = System.nanoTime() - started;
                     started += plansNanos;
                     List<DuePublisher.DueRecord> records = emissions.record(connection, resolved, now);
-                    started = phases.since(EmissionPhases.Phase.RECORD, started);
+                    started = phases.since(EmissionPhase.RECORD, started);
                     if (!records.isEmpty()) {
                         Set<String> planKeys = new HashSet<>();
                         records.forEach(r -> planKeys.add(r.planKey()));
@@ -127,15 +128,15 @@ public class DueBreakEmitter {
                         long sending = System.nanoTime();
                         plansNanos += sending - started;
                         publisher.publish(records, planJson);
-                        started = phases.since(EmissionPhases.Phase.PUBLISH, sending);
+                        started = phases.since(EmissionPhase.PUBLISH, sending);
                     }
                     // one figure per batch for the plans, though they are looked up in two steps
-                    phases.record(EmissionPhases.Phase.PLANS, plansNanos);
+                    phases.record(EmissionPhase.PLANS, plansNanos);
                     observer.beforeCommit(connection, claimed);
                 }
                 connection.commit();
                 if (claimed > 0) {
-                    phases.since(EmissionPhases.Phase.COMMIT, started);
+                    phases.since(EmissionPhase.COMMIT, started);
                 }
                 return claimed;
             } catch (SQLException | RuntimeException e) {

@@ -48,7 +48,8 @@ public class EmissionLoops {
         running = true;
         if (config.emitter().enabled()) {
             DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, config.emitter().batchSize(),
-                    config.emitter().lateGrace(), config.emitter().backlogGrace(), BatchObserver.NONE, new EmissionPhases(registry));
+                    config.emitter().lateGrace(), config.emitter().backlogGrace(), BatchObserver.NONE,
+                    EmissionPhase.timers(registry));
             PlanPrefetch prefetch = new PlanPrefetch(dataSource, plans, config.plans().prefetchSample());
             // the look-ahead is real time: on an accelerated clock it covers that much more scheduler time
             Duration ahead = Duration.ofMillis((long) (config.plans().prefetchAhead().toMillis() * config.clock().speed()));

@@ -187,7 +187,7 @@ class EmissionTest {
         db.employeesDueAt("backlog-", 4, "Europe/Berlin", NOW.plus(Duration.ofMinutes(1)));
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         DueBreakEmitter emitter = new DueBreakEmitter(dataSource, plans, publisher, 100, Duration.ofMinutes(2),
-                Duration.ofMinutes(15), BatchObserver.NONE, new EmissionPhases(registry));
+                Duration.ofMinutes(15), BatchObserver.NONE, EmissionPhase.timers(registry));
         // the emitter starts at NOW: breaks due ten minutes before it ran were missed in downtime
         assertThat(emitter.emitDue(NOW)).isEqualTo(3);
         assertThat(db.count("select count(*) from emitted_break")).isZero();

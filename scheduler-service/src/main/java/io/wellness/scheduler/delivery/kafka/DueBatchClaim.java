@@ -37,13 +37,13 @@ public class DueBatchClaim {
     private final DeliveryPhases phases;
 
     public DueBatchClaim(DeliveryLogRepository log, DeliveryService delivery, DeliveryEvents events,
-                            DeliveryConfig config, ObjectMapper json, DeliveryPhases phases) {
-        this.phases = phases;
+                         DeliveryConfig config, ObjectMapper json, DeliveryPhases phases) {
         this.log = log;
         this.delivery = delivery;
         this.events = events;
         this.config = config;
         this.json = json;
+        this.phases = phases;
     }
 
     /**

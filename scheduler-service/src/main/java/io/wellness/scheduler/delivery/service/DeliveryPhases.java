@@ -2,11 +2,8 @@ package io.wellness.scheduler.delivery.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.wellness.scheduler.metrics.PhaseTimers;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where a delivery's time goes, one timer per phase ({@code wellness_delivery_phase_seconds{phase=...}}): cheap
@@ -46,29 +43,23 @@ public class DeliveryPhases {
         }
     }
 
-    private final Map<Phase, Timer> timers = new EnumMap<>(Phase.class);
+    private final PhaseTimers<Phase> timers;
 
     public DeliveryPhases(MeterRegistry registry) {
-        for (Phase phase : Phase.values()) {
-            timers.put(phase, Timer.builder("wellness.delivery.phase")
-                    .description("Time a delivery spends in one phase")
-                    .tag("phase", phase.tag)
-                    .register(registry));
-        }
+        timers = new PhaseTimers<>(registry, "wellness.delivery.phase", "Time a delivery spends in one phase",
+                Phase.class, Phase::tag);
     }
 
     public void record(Phase phase, long nanos) {
-        timers.get(phase).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        timers.record(phase, nanos);
     }
 
     /** Records the time since {@code startedNanos} and returns now, for the next phase. */
     public long since(Phase phase, long startedNanos) {
-        long now = System.nanoTime();
-        record(phase, now - startedNanos);
-        return now;
+        return timers.since(phase, startedNanos);
     }
 
     public Timer timer(Phase phase) {
-        return timers.get(phase);
+        return timers.timer(phase);
     }
 }
