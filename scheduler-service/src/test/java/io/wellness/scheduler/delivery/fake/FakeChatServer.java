@@ -1,11 +1,13 @@
 package io.wellness.scheduler.delivery.fake;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,13 +17,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A local HTTP server on a free port that plays the chat APIs (Slack, Bot Framework, Mattermost, webhooks): it
  * records every request and answers with scripted responses (status, headers, body, delay) or a default per path.
+ * <p>
+ * Runs on a Vert.x instance of its own with one event loop, apart from the service's: the benchmark measures the
+ * service in the same JVM, and a fake that costs little CPU and answers at once (no hand-over to another thread per
+ * request, as the JDK's HttpServer does) keeps the harness out of the figures. A delayed reply waits on a timer.
  */
 public final class FakeChatServer {
 
@@ -52,6 +60,7 @@ public final class FakeChatServer {
         }
     }
 
+    private final Vertx vertx;
     private final HttpServer server;
     /** Lock-free: a copy-on-write list would copy every recorded request on each new one (the benchmark sends 10,000s). */
     private final java.util.Queue<Recorded> requests = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -63,14 +72,23 @@ public final class FakeChatServer {
     private volatile boolean recording = true;
 
     public FakeChatServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::handle);
-        server.start();
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        try {
+            server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setAcceptBacklog(512))
+                    .requestHandler(this::handle)
+                    .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            vertx.close();
+            throw new IOException("interrupted while starting the fake chat server", e);
+        } catch (ExecutionException | TimeoutException e) {
+            vertx.close();
+            throw new IOException("the fake chat server did not start", e);
+        }
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.actualPort();
     }
 
     /** The answer of a path prefix when nothing is scripted. */
@@ -107,37 +125,40 @@ public final class FakeChatServer {
     }
 
     public void stop() {
-        server.stop(0);
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String path = exchange.getRequestURI().getPath();
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
-                    body, System.nanoTime());
-            // the answer judges the whole request; without bodies only the marker and the time are kept, so the
-            // benchmark's own memory does not add garbage-collection work to the service it measures
-            requests.add(recording ? recorded : new Recorded(recorded.method(), path, Map.of(), extractMarker(body),
-                    recorded.receivedNanos()));
-            Reply reply = replyFor(path, recorded);
-            if (!reply.delay().isZero()) {
-                try {
-                    Thread.sleep(reply.delay());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
+    private void handle(HttpServerRequest request) {
+        request.body().onSuccess(buffer -> answer(request, buffer)).onFailure(failure -> request.connection().close());
+    }
+
+    private void answer(HttpServerRequest request, Buffer buffer) {
+        String body = buffer.toString(StandardCharsets.UTF_8);
+        String path = request.path();
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue());
         }
+        Recorded recorded = new Recorded(request.method().name(), path, Map.copyOf(headers), body, System.nanoTime());
+        // the answer judges the whole request; without bodies only the marker and the time are kept, so the
+        // benchmark's own memory does not add garbage-collection work to the service it measures
+        requests.add(recording ? recorded : new Recorded(recorded.method(), path, Map.of(), extractMarker(body),
+                recorded.receivedNanos()));
+        Reply reply = replyFor(path, recorded);
+        if (reply.delay().isZero()) {
+            send(request, reply);
+        } else {
+            vertx.setTimer(Math.max(1, reply.delay().toMillis()), timer -> send(request, reply));
+        }
+    }
+
+    private static void send(HttpServerRequest request, Reply reply) {
+        if (request.response().closed()) {
+            return; // the client gave up (a timeout test)
+        }
+        request.response().setStatusCode(reply.status());
+        reply.headers().forEach((name, value) -> request.response().putHeader(name, value));
+        request.response().end(reply.body());
     }
 
     /** Without bodies the benchmark still needs the channel (user id) to match requests to events. */
