@@ -56,6 +56,12 @@ import static io.restassured.RestAssured.given;
 @QuarkusTest
 class TrackingBenchmark {
     private static final int INGEST_EVENTS = Integer.getInteger("bench.ingest.events", 500_000);
+    /**
+     * Outcome events ingested (other breaks, same employees) before the measured ingest, printed apart. The delivery
+     * benchmark's profiles showed the JIT compilers busy with a quarter to a third of a just-started JVM's CPU for
+     * over a minute on 2 cores; here that CPU is taken from PostgreSQL, which shares the cores. 0 = no warm-up.
+     */
+    private static final int WARM_UP_EVENTS = Integer.getInteger("bench.ingest.warmup", 300_000);
     private static final boolean RAW_OUTCOMES = Boolean.parseBoolean(System.getProperty("bench.raw", "true"));
     private static final int EMPLOYEES = 5_000;
 
@@ -95,11 +101,11 @@ class TrackingBenchmark {
                        extract(hour from ts)::smallint, array['ex-' || (i %% 20), 'ex-' || ((i + 7) %% 20)]
                 from generate_series(1, %d) i,
                      lateral (select timestamptz '2024-06-01 08:00:00+00' + (i %% 28) * interval '1 day' + (i %% 10) * interval '1 hour' as ts) t
-                """.formatted(EMPLOYEES, EMPLOYEES, INGEST_EVENTS));
+                """.formatted(EMPLOYEES, EMPLOYEES, INGEST_EVENTS + WARM_UP_EVENTS));
         // as if their microbreaks.due events had been consumed: each left its message id in the idempotency log, which
         // the outcome ingest consults (an empty log hid a plan that read the whole log for every batch)
         sql("insert into processed_message (id, topic) select md5('bench-due-' || i)::uuid, 1 from generate_series(1, %d) i"
-                .formatted(INGEST_EVENTS));
+                .formatted(INGEST_EVENTS + WARM_UP_EVENTS));
         for (String unit : List.of("D", "W", "M")) {
             String start = switch (unit) {
                 case "D" -> "local_day";
@@ -112,11 +118,51 @@ class TrackingBenchmark {
                     + ", team, count(*), count(distinct employee_id) from break_record where employee_id like 'bench-%' group by 2, 3");
         }
         sql("analyze");
-        System.out.printf("BENCH ingest setup: %,d offered breaks in PostgreSQL in %.1f s%n", INGEST_EVENTS, seconds(t0));
+        System.out.printf("BENCH ingest setup: %,d offered breaks in PostgreSQL in %.1f s%n", INGEST_EVENTS + WARM_UP_EVENTS,
+                seconds(t0));
 
         awaitPartitionsAssigned();
+        if (WARM_UP_EVENTS > 0) {
+            List<ProducerRecord<String, byte[]>> warmUpRecords = outcomeRecords(INGEST_EVENTS + 1, WARM_UP_EVENTS);
+            long jit = jitMillis();
+            Ingest warmUp = produceAndAwait(warmUpRecords);
+            System.out.printf("BENCH ingest warm-up (just-started JVM, other breaks): %,d outcome events in %.2f s = %,.0f events/s; "
+                    + "JIT compilation meanwhile %,d ms%n", WARM_UP_EVENTS, warmUp.seconds(), WARM_UP_EVENTS / warmUp.seconds(),
+                    jitMillis() - jit);
+        }
+        Map<String, double[]> phasesBefore = ingestPhases();
+        long jitBefore = jitMillis();
         // records are serialised beforehand so the producer is not the bottleneck; the consumer runs meanwhile
-        List<ProducerRecord<String, byte[]>> records = outcomeRecords();
+        List<ProducerRecord<String, byte[]>> records = outcomeRecords(1, INGEST_EVENTS);
+        Ingest ingest = produceAndAwait(records);
+        System.out.printf("BENCH produce: %,d outcome events to %s in %.2f s (%,.0f events/s); %,.0f already recorded by then%n",
+                INGEST_EVENTS, Topics.OUTCOMES, ingest.produceSeconds(), INGEST_EVENTS / ingest.produceSeconds(),
+                ingest.recordedWhenProduced());
+        System.out.printf("BENCH ingest: %,d outcome events from first produce to last commit in PostgreSQL (raw + message log + "
+                + "break status + rollups) in %.2f s = %,.0f events/s (target >= 50,000); JIT compilation meanwhile %,d ms%n",
+                INGEST_EVENTS, ingest.seconds(), INGEST_EVENTS / ingest.seconds(), jitMillis() - jitBefore);
+        // where the consumer's time went in the measured ingest (summed over the worker threads: can exceed the wall time)
+        Map<String, double[]> phasesAfter = ingestPhases();
+        phasesAfter.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new double[]{
+                        e.getValue()[0] - phasesBefore.getOrDefault(e.getKey(), new double[2])[0],
+                        e.getValue()[1] - phasesBefore.getOrDefault(e.getKey(), new double[2])[1]}))
+                .filter(e -> e.getValue()[0] > 0)
+                .sorted(java.util.Comparator.comparingDouble(e -> -e.getValue()[1]))
+                .forEach(e -> System.out.printf("BENCH ingest phase %-12s batches=%,.0f total=%,.0f ms mean=%.2f ms/batch%n",
+                        e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[1] / e.getValue()[0]));
+        if (ingest.seconds() > ingest.produceSeconds()) {
+            System.out.printf("BENCH consumer drain after the producer finished: %,.0f events in %.2f s = %,.0f events/s%n",
+                    INGEST_EVENTS - ingest.recordedWhenProduced(), ingest.seconds() - ingest.produceSeconds(),
+                    (INGEST_EVENTS - ingest.recordedWhenProduced()) / (ingest.seconds() - ingest.produceSeconds()));
+        }
+    }
+
+    private record Ingest(double produceSeconds, double recordedWhenProduced, double seconds) {
+    }
+
+    /** Produces the records while the service consumes; returns once every one of them is committed. */
+    private Ingest produceAndAwait(List<ProducerRecord<String, byte[]>> records) throws InterruptedException {
         double before = recordedOutcomes();
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer())) {
@@ -133,30 +179,27 @@ class TrackingBenchmark {
         }
         double produceSeconds = seconds(start);
         double recordedWhenProduced = recordedOutcomes() - before;
-        System.out.printf("BENCH produce: %,d outcome events to %s in %.2f s (%,.0f events/s); %,.0f already recorded by then%n",
-                INGEST_EVENTS, Topics.OUTCOMES, produceSeconds, INGEST_EVENTS / produceSeconds, recordedWhenProduced);
-        while (recordedOutcomes() - before < INGEST_EVENTS) {
+        while (recordedOutcomes() - before < records.size()) {
             if (seconds(start) > 600) {
                 throw new IllegalStateException("ingest did not finish in 10 minutes: " + (recordedOutcomes() - before));
             }
             Thread.sleep(20);
         }
-        double ingestSeconds = seconds(start);
-        System.out.printf("BENCH ingest: %,d outcome events from first produce to last commit in PostgreSQL (raw + message log + "
-                + "break status + rollups) in %.2f s = %,.0f events/s (target >= 50,000)%n", INGEST_EVENTS, ingestSeconds,
-                INGEST_EVENTS / ingestSeconds);
-        // where the consumer's time went (summed over the worker threads, so it can exceed the wall time)
-        registry.find("tracking.ingest.phase").timers().stream()
-                .filter(t -> t.count() > 0)
-                .sorted(java.util.Comparator.comparingDouble(t -> -t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)))
-                .forEach(t -> System.out.printf("BENCH ingest phase %-12s batches=%,d total=%,.0f ms mean=%.2f ms/batch%n",
-                        t.getId().getTag("phase"), t.count(), t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS),
-                        t.mean(java.util.concurrent.TimeUnit.MILLISECONDS)));
-        if (ingestSeconds > produceSeconds) {
-            System.out.printf("BENCH consumer drain after the producer finished: %,.0f events in %.2f s = %,.0f events/s%n",
-                    INGEST_EVENTS - recordedWhenProduced, ingestSeconds - produceSeconds,
-                    (INGEST_EVENTS - recordedWhenProduced) / (ingestSeconds - produceSeconds));
-        }
+        return new Ingest(produceSeconds, recordedWhenProduced, seconds(start));
+    }
+
+    /** Per ingest phase: batches and total milliseconds so far. */
+    private Map<String, double[]> ingestPhases() {
+        Map<String, double[]> phases = new java.util.HashMap<>();
+        registry.find("tracking.ingest.phase").timers().forEach(t -> phases.put(t.getId().getTag("phase"),
+                new double[]{t.count(), t.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)}));
+        return phases;
+    }
+
+    /** Milliseconds this JVM's JIT compilers have spent so far. */
+    private static long jitMillis() {
+        var compilation = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported() ? compilation.getTotalCompilationTime() : -1;
     }
 
     /** A fresh broker can take a while to set up the consumer group: the timing starts once the consumer polls. */
@@ -179,13 +222,14 @@ class TrackingBenchmark {
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(512L * 1024 * 1024));
     }
 
-    private List<ProducerRecord<String, byte[]>> outcomeRecords() throws Exception {
+    /** Outcomes of the offered breaks number {@code first} to {@code first + count - 1}. */
+    private List<ProducerRecord<String, byte[]>> outcomeRecords(int first, int count) throws Exception {
         BreakOutcome[] outcomes = {BreakOutcome.COMPLETED, BreakOutcome.COMPLETED, BreakOutcome.COMPLETED, BreakOutcome.COMPLETED,
                 BreakOutcome.SKIPPED, BreakOutcome.SNOOZED};
-        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(INGEST_EVENTS);
+        List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>(count);
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         Instant occurredAt = Instant.parse("2024-06-01T08:05:00Z");
-        for (int i = 1; i <= INGEST_EVENTS; i++) {
+        for (int i = first; i < first + count; i++) {
             UUID breakId = uuidOf(md5.digest(("bench-" + i).getBytes(StandardCharsets.UTF_8)));
             String employee = "bench-e" + (i % EMPLOYEES);
             BreakOutcome outcome = outcomes[i % outcomes.length];
