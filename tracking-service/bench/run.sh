@@ -2,6 +2,7 @@
 # Tracking benchmark: prints ingest throughput (Kafka -> PostgreSQL) and dashboard latency on ~10M outcomes.
 # Starts its own PostgreSQL, Kafka and Keycloak (like the tests). Options (system properties):
 #   -Dbench.ingest.events=500000   outcome events produced and timed through the consumer
+#   -Dbench.ingest.warmup=300000   outcome events ingested first on the just-started JVM, printed apart (0: none)
 #   -Dbench.raw=true               also store 10M raw outcome events (false: rollups only, faster setup)
 #   -Dbench.ingest=false / -Dbench.dashboards=false   run one part only
 # Usage: tracking-service/bench/run.sh [-Dbench.ingest.events=...]
