@@ -30,6 +30,9 @@ class BreakEventIngestTest {
     @Inject
     AgroalDataSource ds;
 
+    @Inject
+    io.wellness.tracking.service.IngestService ingest;
+
     private final TrackingEvents events = new TrackingEvents();
 
     @AfterEach
@@ -115,6 +118,44 @@ class BreakEventIngestTest {
         events.send(TrackingEvents.outcome(due, BreakOutcome.SKIPPED, 0, DUE.plusSeconds(5)));
         Map<String, Object> day = awaitDay(team, r -> ((Number) r.get("skipped")).intValue() == 1);
         assertThat(day).containsEntry("offered", 1).containsEntry("completed", 0).containsEntry("active", 0);
+    }
+
+    @Test
+    void concurrentBatchesRaisingTheSameBreaksCountEachBreakOnce() throws Exception {
+        // three consumer workers may write batches about the same breaks at the same time; the highest outcome wins
+        // whichever transaction commits first (an UPDATE that waited re-checks the row it finally gets)
+        String team = uniqueTeam();
+        int breaks = 300;
+        List<BreakDueEvent> dues = new java.util.ArrayList<>();
+        for (int i = 0; i < breaks; i++) {
+            dues.add(TrackingEvents.due("emp-race-" + (i % 30), team, DUE.plusSeconds(60L * i), "UTC", 0, "neck-roll"));
+        }
+        ingest.ingestDue(dues.stream().map(d -> new ReceivedEvent<>(TrackingEvents.dueMessageId(d), d)).toList());
+        List<List<ReceivedEvent<io.wellness.common.events.BreakOutcomeEvent>>> batches = new java.util.ArrayList<>();
+        for (BreakOutcome outcome : List.of(BreakOutcome.SNOOZED, BreakOutcome.COMPLETED, BreakOutcome.SKIPPED)) {
+            batches.add(dues.stream().map(d -> TrackingEvents.outcome(d, outcome, outcome == BreakOutcome.SNOOZED ? 1 : 0, DUE))
+                    .map(o -> new ReceivedEvent<>(o.eventId(), o)).toList());
+        }
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(batches.size());
+        try {
+            List<java.util.concurrent.Future<?>> done = batches.stream().map(batch -> pool.submit(() -> {
+                start.await();
+                ingest.ingestOutcomes(batch);
+                return null;
+            })).collect(java.util.stream.Collectors.toList());
+            start.countDown();
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(dayRow(team)).containsEntry("offered", breaks).containsEntry("completed", breaks)
+                .containsEntry("snoozed", 0).containsEntry("skipped", 0).containsEntry("employees", 30).containsEntry("active", 30);
+        assertThat(Db.count(ds, "select count(*) from break_record where team = ? and status = 3", team)).isEqualTo(breaks);
+        assertThat(Db.count(ds, "select count(*) from outcome_event e join break_record b using (break_id) where b.team = ?", team))
+                .isEqualTo(3L * breaks);
     }
 
     /** Outcome messages are logged by their key in outcome_event. */
