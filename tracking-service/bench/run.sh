@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tracking benchmark: prints ingest throughput (Kafka -> PostgreSQL) and dashboard latency on ~10M outcomes.
 # Starts its own PostgreSQL, Kafka and Keycloak (like the tests). Options (system properties):
-#   -Dbench.ingest.events=500000   outcome events produced and timed through the consumer
-#   -Dbench.ingest.warmup=300000   outcome events ingested first on the just-started JVM, printed apart (0: none)
+#   -Dbench.ingest.events=500000   outcome events produced while the outcome channel is paused, then the service's
+#                                  drain of that backlog is timed (resume to last commit)
+#   -Dbench.ingest.warmup=300000   outcome events drained first on the just-started JVM, printed apart (0: none)
 #   -Dbench.raw=true               also store 10M raw outcome events (false: rollups only, faster setup)
 #   -Dbench.ingest=false / -Dbench.dashboards=false   run one part only
 # Usage: tracking-service/bench/run.sh [-Dbench.ingest.events=...]
