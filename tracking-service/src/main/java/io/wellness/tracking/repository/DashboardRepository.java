@@ -46,12 +46,13 @@ public class DashboardRepository {
         }
     }
 
+    static final String PERIODS = "select period_start, team, offered, snoozed, skipped, completed, employees, active "
+            + "from team_period_rollup where unit = ? and period_start between ? and ?";
+
     /** Every team's rollup of every period from {@code from} to {@code to} (period starts). */
     public List<PeriodRow> periods(Connection c, PeriodUnit unit, LocalDate from, LocalDate to) {
-        String sql = "select period_start, team, offered, snoozed, skipped, completed, employees, active from team_period_rollup "
-                + "where unit = ? and period_start between ? and ?";
         List<PeriodRow> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(PERIODS)) {
             ps.setString(1, unit.code());
             ps.setObject(2, from);
             ps.setObject(3, to);
@@ -68,27 +69,35 @@ public class DashboardRepository {
     }
 
     /**
+     * The participants are read for primary cells only: as a plain join condition, "not complementary" was checked
+     * after the complementary cells' people (a whole team each day) had been fetched; in a lateral subquery kept
+     * apart ({@code offset 0}) it gates the index scan (measured on a year of rollups: 5.0–5.3 → 2.7–3.1 ms).
+     */
+    static final String SUPPRESSED_DAYS = """
+            with days as (
+                select period_start, team, employees,
+                       coalesce(sum(employees) filter (where employees < ?) over (partition by period_start), 0) as small,
+                       row_number() over (partition by period_start, employees >= ? order by employees, team) as rank_in_group
+                from team_period_rollup where unit = 'D' and period_start between ? and ?),
+            cells as (
+                select period_start, team, employees >= ? as complementary from days
+                where employees < ? or (small > 0 and small < ? and employees >= ? and rank_in_group = 1))
+            select c.team, date_trunc(?, c.period_start)::date, count(distinct p.employee_id), bool_or(c.complementary)
+            from cells c left join lateral (
+                select employee_id from period_participant p
+                where not c.complementary and p.team = c.team and p.unit = 'D' and p.period_start = c.period_start
+                offset 0) p on true
+            group by 1, 2""";
+
+    /**
      * Per team and enclosing week/month: the team's suppressed days (primary: fewer than k employees;
      * complementary: the smallest released team of a day whose small teams hold fewer than k together), as the
      * distinct people behind the primary ones and whether any is complementary (that alone suppresses the period, so
      * its people are not read). Only suppressed day cells are read.
      */
     public Map<TeamPeriod, SuppressedDays> suppressedDays(Connection c, PeriodUnit unit, LocalDate firstDay, LocalDate lastDay, int k) {
-        String sql = """
-                with days as (
-                    select period_start, team, employees,
-                           coalesce(sum(employees) filter (where employees < ?) over (partition by period_start), 0) as small,
-                           row_number() over (partition by period_start, employees >= ? order by employees, team) as rank_in_group
-                    from team_period_rollup where unit = 'D' and period_start between ? and ?),
-                cells as (
-                    select period_start, team, employees >= ? as complementary from days
-                    where employees < ? or (small > 0 and small < ? and employees >= ? and rank_in_group = 1))
-                select c.team, date_trunc(?, c.period_start)::date, count(distinct p.employee_id), bool_or(c.complementary)
-                from cells c left join period_participant p
-                     on not c.complementary and p.team = c.team and p.unit = 'D' and p.period_start = c.period_start
-                group by 1, 2""";
         Map<TeamPeriod, SuppressedDays> people = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(SUPPRESSED_DAYS)) {
             ps.setInt(1, k);
             ps.setInt(2, k);
             ps.setObject(3, firstDay);
@@ -140,9 +149,14 @@ public class DashboardRepository {
      * (team, period, hour) with at least k distinct employees: a smaller cell is in no sum, so no sum or difference
      * of sums reveals it.
      */
+    static String hoursSql(boolean oneTeam) {
+        return "select hour, sum(offered), sum(snoozed), sum(skipped), sum(completed) from team_hour_rollup "
+                + "where unit = ? and period_start = any(?)" + (oneTeam ? " and team = ?" : "")
+                + " and employees >= ? group by hour order by hour";
+    }
+
     public List<HourRow> hours(Connection c, PeriodUnit unit, Collection<LocalDate> starts, String team, int k) {
-        String sql = "select hour, sum(offered), sum(snoozed), sum(skipped), sum(completed) from team_hour_rollup "
-                + "where unit = ? and period_start = any(?)" + (team == null ? "" : " and team = ?") + " and employees >= ? group by hour order by hour";
+        String sql = hoursSql(team != null);
         List<HourRow> rows = new ArrayList<>();
         if (starts.isEmpty()) {
             return rows;
@@ -170,9 +184,13 @@ public class DashboardRepository {
      * Most completed exercises over the given periods, most done first, counting only the cells (team, period,
      * exercise) with at least k distinct employees.
      */
+    static String exercisesSql(boolean oneTeam) {
+        return "select exercise_id, sum(completed) as n from team_exercise_rollup where unit = ? and period_start = any(?)"
+                + (oneTeam ? " and team = ?" : "") + " and employees >= ? group by exercise_id order by n desc, exercise_id limit ?";
+    }
+
     public Map<String, Integer> exercises(Connection c, PeriodUnit unit, Collection<LocalDate> starts, String team, int k, int limit) {
-        String sql = "select exercise_id, sum(completed) as n from team_exercise_rollup where unit = ? and period_start = any(?)"
-                + (team == null ? "" : " and team = ?") + " and employees >= ? group by exercise_id order by n desc, exercise_id limit ?";
+        String sql = exercisesSql(team != null);
         Map<String, Integer> rows = new LinkedHashMap<>();
         if (starts.isEmpty()) {
             return rows;

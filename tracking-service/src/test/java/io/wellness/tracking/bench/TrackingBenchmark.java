@@ -44,9 +44,9 @@ import static io.restassured.RestAssured.given;
 /**
  * Prints the tracking figures (run with bench/run.sh; excluded from the normal test run):
  * <ul>
- *   <li>ingest: N outcome events (default 500,000, for breaks already offered) are serialised in memory, then
- *       produced to microbreaks.outcomes while the service consumes; timed from the first send to the moment every
- *       event is committed to PostgreSQL;</li>
+ *   <li>ingest: N outcome events (default 500,000, for breaks already offered) are produced to
+ *       microbreaks.outcomes while the service's outcome channel is paused; then the channel is resumed and timed
+ *       until every event is committed to PostgreSQL (the service draining a backlog);</li>
  *   <li>dashboards: a data set of about 10,000,000 outcomes (5,000 employees in 50 teams over 2025, one team of 3)
  *       is generated with generate_series straight into PostgreSQL (rollups, participants and the raw outcome
  *       events), then the team-month and company-year dashboards are timed (p50/p95/p99): in the service, over HTTP
@@ -58,8 +58,8 @@ import static io.restassured.RestAssured.given;
 class TrackingBenchmark {
     /**
      * The outcome channel can be paused: each ingest run first loads its whole backlog into Kafka while it is paused,
-     * then resumes the channel and times the service draining it. The producer's CPU and memory (it runs in this JVM) stay out of the
-     * measured window; in production the producers are other services on other machines.
+     * then resumes the channel and times the service draining it. The producer's CPU and memory (it runs in this
+     * JVM) stay out of the measured window; in production the producers are other services on other machines.
      */
     public static class PausedOutcomes implements io.quarkus.test.junit.QuarkusTestProfile {
         @Override

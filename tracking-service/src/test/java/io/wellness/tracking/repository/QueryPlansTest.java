@@ -17,12 +17,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ingest's per-batch statements look rows up through their keys, whatever the tables' sizes: the logs and the
- * participant markers only grow, so a plan that reads a whole table per batch gets slower every day. A small test
- * table would let the planner choose a scan anyway, so these read the plans PostgreSQL makes for a 2,000-row batch.
+ * The ingest's per-batch statements and the dashboards' reads look rows up through their keys, whatever the tables'
+ * sizes: the logs, the participant markers and the rollups only grow, so a plan that reads a whole table per batch or
+ * per request gets slower every day. A small test table would let the planner choose a scan anyway, so these read
+ * the plans PostgreSQL makes (for the ingest, for a 2,000-row batch).
  */
 @QuarkusTest
-class IngestPlansTest {
+class QueryPlansTest {
     private static final int BATCH = 2_000;
 
     @Inject
@@ -78,6 +79,46 @@ class IngestPlansTest {
             SqlArrays.set(ps, 4, "text", employees);
         });
         assertThat(plan).contains("period_participant_pkey").containsPattern("Index Cond: .*unit = ");
+    }
+
+    @Test
+    void dashboardsReadTheRollupsThroughTheUnitOfTheirKeys() throws Exception {
+        // the unit is bound the way the service binds it (setString): the char(1) column must still serve the key, as
+        // it would not if the parameter were compared as text (a scan of the rollups, growing with the history kept)
+        String periods = explain(DashboardRepository.PERIODS, true, ps -> {
+            ps.setString(1, "M");
+            ps.setObject(2, java.time.LocalDate.parse("2026-03-01"));
+            ps.setObject(3, java.time.LocalDate.parse("2026-03-01"));
+        });
+        assertThat(periods).contains("team_period_rollup_pkey").containsPattern("Index Cond: \\(\\(unit = 'M'::bpchar\\)");
+        for (String sql : List.of(DashboardRepository.hoursSql(true), DashboardRepository.exercisesSql(true))) {
+            String plan = explain(sql, true, ps -> {
+                ps.setString(1, "M");
+                ps.setArray(2, ps.getConnection().createArrayOf("date", new Object[]{java.sql.Date.valueOf("2026-03-01")}));
+                ps.setString(3, "team-a");
+                ps.setInt(4, 5);
+                if (sql.contains("limit ?")) {
+                    ps.setInt(5, 10);
+                }
+            });
+            assertThat(plan).containsPattern("Index Cond: .*unit = 'M'::bpchar").doesNotContain("(unit)::text");
+        }
+    }
+
+    @Test
+    void suppressedDaysReadThePeopleOfPrimaryCellsOnly() throws Exception {
+        String plan = explain(DashboardRepository.SUPPRESSED_DAYS, false, ps -> {
+            ps.setInt(1, 5);
+            ps.setInt(2, 5);
+            ps.setObject(3, java.time.LocalDate.parse("2026-03-01"));
+            ps.setObject(4, java.time.LocalDate.parse("2026-03-31"));
+            for (int i = 5; i <= 8; i++) {
+                ps.setInt(i, 5);
+            }
+            ps.setString(9, "month");
+        });
+        // the complementary cells' people (a whole team per day) are never fetched: the scan is gated per cell
+        assertThat(plan).containsPattern("One-Time Filter: \\(\\w+\\.employees < ");
     }
 
     private interface Binder {
