@@ -68,6 +68,7 @@ class TrackingBenchmark {
         }
     }
 
+    private static final String OUTCOMES_CHANNEL = "break-outcomes";
     private static final int INGEST_EVENTS = Integer.getInteger("bench.ingest.events", 500_000);
     /**
      * Outcome events ingested (other breaks, same employees) before the measured ingest, printed apart. The delivery
@@ -138,13 +139,13 @@ class TrackingBenchmark {
                 seconds(t0));
 
         awaitPartitionsAssigned();
-        channels.getPausable("break-outcomes").pause(); // the consumer only subscribes once the channel asks for records
+        channels.getPausable(OUTCOMES_CHANNEL).pause(); // the consumer only subscribes once the channel asks for records
         if (WARM_UP_EVENTS > 0) {
             produce(outcomeRecords(INGEST_EVENTS + 1, WARM_UP_EVENTS));
             long jit = jitMillis();
-            Ingest warmUp = drain(WARM_UP_EVENTS);
+            double warmUpSeconds = drain(WARM_UP_EVENTS);
             System.out.printf("BENCH ingest warm-up (just-started JVM, other breaks): %,d outcome events in %.2f s = %,.0f events/s; "
-                    + "JIT compilation meanwhile %,d ms%n", WARM_UP_EVENTS, warmUp.seconds(), WARM_UP_EVENTS / warmUp.seconds(),
+                    + "JIT compilation meanwhile %,d ms%n", WARM_UP_EVENTS, warmUpSeconds, WARM_UP_EVENTS / warmUpSeconds,
                     jitMillis() - jit);
         }
         Map<String, double[]> phasesBefore = ingestPhases();
@@ -152,10 +153,10 @@ class TrackingBenchmark {
         System.out.printf("BENCH produce (channel paused): %,d outcome events to %s in %.2f s (%,.0f events/s)%n",
                 INGEST_EVENTS, Topics.OUTCOMES, produceSeconds, INGEST_EVENTS / produceSeconds);
         long jitBefore = jitMillis();
-        Ingest ingest = drain(INGEST_EVENTS);
+        double ingestSeconds = drain(INGEST_EVENTS);
         System.out.printf("BENCH ingest: %,d outcome events from Kafka to the last commit in PostgreSQL (raw + message log + "
                 + "break status + rollups) in %.2f s = %,.0f events/s (target >= 50,000); JIT compilation meanwhile %,d ms%n",
-                INGEST_EVENTS, ingest.seconds(), INGEST_EVENTS / ingest.seconds(), jitMillis() - jitBefore);
+                INGEST_EVENTS, ingestSeconds, INGEST_EVENTS / ingestSeconds, jitMillis() - jitBefore);
         // where the consumer's time went in the measured ingest (summed over the worker threads: can exceed the wall time)
         Map<String, double[]> phasesAfter = ingestPhases();
         phasesAfter.entrySet().stream()
@@ -168,12 +169,9 @@ class TrackingBenchmark {
                         e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[1] / e.getValue()[0]));
     }
 
-    private record Ingest(double seconds) {
-    }
-
     /** Sends the records while the outcome channel is paused; returns the seconds it took. */
     private double produce(List<ProducerRecord<String, byte[]>> records) {
-        if (!channels.getPausable("break-outcomes").isPaused()) {
+        if (!channels.getPausable(OUTCOMES_CHANNEL).isPaused()) {
             throw new IllegalStateException("the outcome channel must be paused while the backlog is produced");
         }
         long start = System.nanoTime();
@@ -193,9 +191,12 @@ class TrackingBenchmark {
         return seconds(start);
     }
 
-    /** Resumes the outcome channel; returns once {@code events} more are committed, with the channel paused again. */
-    private Ingest drain(int events) throws InterruptedException {
-        var channel = channels.getPausable("break-outcomes");
+    /**
+     * Resumes the outcome channel; returns the seconds until {@code events} more are committed, with the channel
+     * paused again.
+     */
+    private double drain(int events) throws InterruptedException {
+        var channel = channels.getPausable(OUTCOMES_CHANNEL);
         double before = recordedOutcomes();
         System.gc(); // the producer's garbage is not the service's
         long start = System.nanoTime();
@@ -207,7 +208,7 @@ class TrackingBenchmark {
                 }
                 Thread.sleep(20);
             }
-            return new Ingest(seconds(start));
+            return seconds(start);
         } finally {
             channel.pause();
         }
@@ -230,7 +231,7 @@ class TrackingBenchmark {
     /** A fresh broker can take a while to set up the consumer group: the timing starts once the consumer polls. */
     private void awaitPartitionsAssigned() throws InterruptedException {
         long start = System.nanoTime();
-        while (kafkaClients.getConsumers("break-outcomes").stream()
+        while (kafkaClients.getConsumers(OUTCOMES_CHANNEL).stream()
                 .allMatch(c -> c.getAssignments().await().atMost(java.time.Duration.ofSeconds(10)).isEmpty())) {
             if (seconds(start) > 600) {
                 throw new IllegalStateException("the outcome consumer got no partition in 10 minutes");
